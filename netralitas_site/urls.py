@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from printing import views as printing_views
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dasbor/", views.dashboard, name="dashboard"),
+    path("saya/", views.my_home, name="my_home"),
+    path("health/", views.health, name="health"),
+    path("verify/", printing_views.verify_lookup, name="verify_lookup"),
+    path("verify/<str:code>/", printing_views.verify_document, name="verify_document"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("django-rq/", include("django_rq.urls")),
+    path("kasus/", include("cases.urls")),
+    path("deteksi/", include("detection.urls")),
+    path("surat/", include("letters.urls")),
+    path("pelatihan/", include("training.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
