@@ -1,0 +1,1 @@
+"""Views of the cases app, one module per area (registry.py: employees and elections)."""

@@ -1,0 +1,1 @@
+"""Employee and election registry pages."""
