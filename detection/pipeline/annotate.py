@@ -1,0 +1,40 @@
+"""Draw a DetectionResult on an RGB image with OpenCV."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+HAND_CONNECTIONS = [(0, 1), (1, 2), (2, 3), (3, 4), (0, 5), (5, 6), (6, 7), (7, 8), (5, 9), (9, 10),
+                    (10, 11), (11, 12), (9, 13), (13, 14), (14, 15), (15, 16), (13, 17), (0, 17),
+                    (17, 18), (18, 19), (19, 20)]
+
+
+def annotate(image: np.ndarray, result) -> np.ndarray:
+    """Return a copy of ``image`` (RGB uint8, original size) with hands, labels and symbols drawn."""
+    out = np.ascontiguousarray(image.copy())
+    h, w = out.shape[:2]
+    th = max(1, int(round(max(h, w) / 600)))
+    fs = max(0.4, max(h, w) / 1400)
+    for hand in result.hands:
+        x0, y0, x1, y1 = [int(round(v)) for v in hand.bbox]
+        cv2.rectangle(out, (x0, y0), (x1, y1), (255, 64, 0), th)
+        pts = [(int(round(p[0])), int(round(p[1]))) for p in hand.landmarks]
+        for a, b in HAND_CONNECTIONS:
+            cv2.line(out, pts[a], pts[b], (0, 220, 0), th)
+        for i, p in enumerate(pts):
+            tip = i in (4, 8, 12, 16, 20)
+            cv2.circle(out, p, th + (1 if tip else 0), (255, 0, 0) if tip else (0, 128, 255), -1)
+        label = f"{hand.gesture} {hand.fingers} ({hand.confidence:.2f})"
+        (tw, tht), base = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, fs, th)
+        ty = max(tht + 2, y0 - 3)
+        cv2.rectangle(out, (x0, ty - tht - 2), (x0 + tw + 2, ty + base), (255, 64, 0), -1)
+        cv2.putText(out, label, (x0 + 1, ty), cv2.FONT_HERSHEY_SIMPLEX, fs, (255, 255, 255), th, cv2.LINE_AA)
+    for sm in result.symbols:
+        q = np.array(sm.quad, dtype=np.int32).reshape(-1, 1, 2)
+        cv2.polylines(out, [q], True, (255, 0, 255), th + 1)
+        cv2.putText(out, f"{sm.name} ({sm.inliers})", (int(sm.bbox[0]), max(12, int(sm.bbox[1]) - 4)),
+                    cv2.FONT_HERSHEY_SIMPLEX, fs, (255, 0, 255), th, cv2.LINE_AA)
+    if result.candidates:
+        txt = "candidates: " + ", ".join(str(c.number) for c in result.candidates)
+        cv2.putText(out, txt, (6, h - 8), cv2.FONT_HERSHEY_SIMPLEX, fs * 1.2, (255, 255, 0), th + 1, cv2.LINE_AA)
+    return out

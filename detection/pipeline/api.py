@@ -1,0 +1,68 @@
+"""Top-level entry point: ``detect(image, symbols=..., pair_config=..., config=...)``."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import numpy as np
+
+from .gestures import GestureConfig, classify, suggest_candidates
+from .hands import HandsConfig, detect_hands
+from .intake import DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, load_image
+from .results import DetectionResult, HandResult, MODEL_VERSION
+
+
+@dataclass(frozen=True)
+class DetectConfig:
+    hands: HandsConfig = field(default_factory=HandsConfig)
+    gestures: GestureConfig = field(default_factory=GestureConfig)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    min_gesture_confidence: float = 0.0   # hands below this do not produce candidate suggestions
+
+
+def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), timings: Optional[dict] = None):
+    """Detect and classify hands on an RGB uint8 array; returns (list[HandResult], second_pass)."""
+    timings = {} if timings is None else timings
+    raw, second = detect_hands(image, config.hands, timings)
+    t = time.perf_counter()
+    out = []
+    for r in raw:
+        g, conf, fs = classify(r.landmarks, config.gestures)
+        out.append(HandResult(
+            bbox=r.bbox, landmarks=r.landmarks.tolist(), fingers=int(sum(fs.extended)),
+            extended=list(fs.extended), gesture=g, confidence=conf, handedness=r.handedness,
+            score=r.score, source=r.source))
+    out.sort(key=lambda h: (h.bbox[0], h.bbox[1]))
+    timings["gestures"] = (time.perf_counter() - t) * 1000
+    return out, second
+
+
+def detect(image, *, symbols: Sequence = (), pair_config=None, config: DetectConfig = DetectConfig()
+           ) -> DetectionResult:
+    """Run the whole pipeline on bytes, a path, or an RGB uint8 array.
+
+    Raises :class:`~detection.pipeline.intake.ImageRejected` for unusable input.
+    ``symbols``: :class:`SymbolReference` objects (preferred, precomputed) or ``(name, path|bytes|array)``.
+    ``pair_config``: see :func:`~detection.pipeline.gestures.suggest_candidates`.
+    All coordinates in the result are in the original (EXIF-rotated) image's pixels.
+    """
+    timings = {}
+    t0 = time.perf_counter()
+    img = load_image(image, max_bytes=config.max_bytes, max_pixels=config.max_pixels)
+    timings["intake"] = (time.perf_counter() - t0) * 1000
+    hands, second = hands_from_image(img.image, config, timings)
+    sym = []
+    if symbols:
+        from .symbols import match_symbols
+        t = time.perf_counter()
+        sym = match_symbols(img.image, symbols)
+        timings["symbols"] = (time.perf_counter() - t) * 1000
+    t = time.perf_counter()
+    cands = suggest_candidates(hands, pair_config, config.min_gesture_confidence)
+    timings["candidates"] = (time.perf_counter() - t) * 1000
+    timings["total"] = (time.perf_counter() - t0) * 1000
+    return DetectionResult(hands=hands, symbols=sym, candidates=cands, timings_ms=timings,
+                           model_version=MODEL_VERSION, image_size=list(img.original_size),
+                           second_pass=second)

@@ -1,0 +1,196 @@
+"""Hand detection at every size: whole image, then a second pass only where it can find more.
+
+Pass 1: MediaPipe Hands on the whole image.
+Pass 2 (decided cheaply from pass 1):
+  * ``padded``: nothing found -> the image is padded (tight crops where the hand fills the
+    frame defeat the palm detector) and upscaled, then run again.
+  * ``tiles``: the hands found are small relative to the image (group photos), or nothing was
+    found in a large image -> overlapping square tiles sized from the hand scale seen in pass 1,
+    upscaled, near-uniform tiles skipped, bounded by ``max_tiles``.
+All detections are mapped back to original pixels and merged (IoU / containment NMS).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+import cv2
+import numpy as np
+
+from .models import get_hands
+
+
+@dataclass(frozen=True)
+class HandsConfig:
+    max_hands: int = 8
+    min_detection_confidence: float = 0.5
+    tile_confidence: float = 0.3
+    second_pass: str = "auto"           # auto | always | never
+    pad_fraction: float = 0.45          # padding on each side, fraction of the long side
+    pad_min_side: int = 384             # padded image is upscaled to at least this long side
+    small_hand_fraction: float = 0.16   # hand size / short image side below this -> tiles
+    tile_hand_ratio: float = 5.0        # tile side = hand size * this
+    max_tiles: int = 6
+    tile_overlap: float = 0.2
+    tile_upscale_to: int = 448          # tiles are upscaled to this side (landmark ROI quality)
+    tile_min_std: float = 8.0           # skip near-uniform tiles (grey-level std below this)
+    min_tile_image_side: int = 300      # images with a shorter side never get tiled
+    merge_iou: float = 0.3
+    merge_iomin: float = 0.6
+
+
+@dataclass
+class RawHand:
+    landmarks: np.ndarray      # 21 x 3, original pixels (z scaled like x)
+    world: Optional[np.ndarray]
+    handedness: str
+    score: float
+    source: str
+
+    @property
+    def bbox(self) -> List[float]:
+        xy = self.landmarks[:, :2]
+        x0, y0 = xy.min(0)
+        x1, y1 = xy.max(0)
+        m = 0.1 * max(x1 - x0, y1 - y0)
+        return [float(x0 - m), float(y0 - m), float(x1 + m), float(y1 + m)]
+
+    @property
+    def size(self) -> float:
+        b = self.bbox
+        return math.sqrt(max(1.0, (b[2] - b[0]) * (b[3] - b[1])))
+
+
+def _run(model, img: np.ndarray, x0: float, y0: float, scale: float, source: str) -> List[RawHand]:
+    res = model.process(img)
+    out: List[RawHand] = []
+    if not res.multi_hand_landmarks:
+        return out
+    h, w = img.shape[:2]
+    worlds = res.multi_hand_world_landmarks or [None] * len(res.multi_hand_landmarks)
+    for lm, hd, wl in zip(res.multi_hand_landmarks, res.multi_handedness, worlds):
+        p = np.array([(q.x * w, q.y * h, q.z * w) for q in lm.landmark], dtype=np.float64)
+        p /= scale
+        p[:, 0] += x0
+        p[:, 1] += y0
+        world = np.array([(q.x, q.y, q.z) for q in wl.landmark]) if wl is not None else None
+        c = hd.classification[0]
+        out.append(RawHand(p, world, c.label, float(c.score), source))
+    return out
+
+
+def _box_overlap(a, b) -> Tuple[float, float]:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    aa = (a[2] - a[0]) * (a[3] - a[1])
+    ab = (b[2] - b[0]) * (b[3] - b[1])
+    union = aa + ab - inter
+    return (inter / union if union > 0 else 0.0), (inter / min(aa, ab) if min(aa, ab) > 0 else 0.0)
+
+
+def merge_hands(hands: List[RawHand], iou: float = 0.3, iomin: float = 0.6) -> List[RawHand]:
+    """Greedy NMS; between duplicates keep the best score, larger box on near-ties."""
+    order = sorted(hands, key=lambda h: (round(h.score, 1), h.size), reverse=True)
+    kept: List[RawHand] = []
+    for h in order:
+        if all(_dup(h, k, iou, iomin) is False for k in kept):
+            kept.append(h)
+    return kept
+
+
+def _dup(a: RawHand, b: RawHand, iou: float, iomin: float) -> bool:
+    i, m = _box_overlap(a.bbox, b.bbox)
+    return i > iou or m > iomin
+
+
+def _tiles(w: int, h: int, side: int, overlap_px: int) -> List[Tuple[int, int, int, int]]:
+    side = min(side, w, h) if min(w, h) >= side else min(w, h)
+    out = []
+    def starts(n_total, s):
+        if n_total <= s:
+            return [0]
+        n = int(math.ceil((n_total - overlap_px) / max(1, s - overlap_px)))
+        return [int(round(v)) for v in np.linspace(0, n_total - s, max(n, 2))]
+    for y in starts(h, side):
+        for x in starts(w, side):
+            out.append((x, y, min(w, x + side), min(h, y + side)))
+    return out
+
+
+def plan_tiles(w: int, h: int, hand_size: Optional[float], cfg: HandsConfig):
+    """Choose square tiles: sized from the hand scale, enlarged until they fit the budget."""
+    short = min(w, h)
+    side = int(hand_size * cfg.tile_hand_ratio) if hand_size else int(short / 1.5)
+    side = max(160, min(side, short))
+    while True:
+        ov = int(max(cfg.tile_overlap * side, (hand_size or 0) * 1.2))
+        ov = min(ov, side // 2)
+        tiles = _tiles(w, h, side, ov)
+        if len(tiles) <= cfg.max_tiles or side >= short:
+            return tiles
+        side = int(side * 1.12) + 1
+
+
+def detect_hands(image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: Optional[dict] = None
+                 ) -> Tuple[List[RawHand], str]:
+    """Return merged hands (original pixel coordinates) and the name of the second pass used."""
+    import time
+    t0 = time.perf_counter()
+    h, w = image.shape[:2]
+    model = get_hands(cfg.max_hands, cfg.min_detection_confidence)
+    hands = _run(model, image, 0, 0, 1.0, "whole")
+    t1 = time.perf_counter()
+    if timings is not None:
+        timings["hands_whole"] = (t1 - t0) * 1000
+    second = ""
+    if cfg.second_pass != "never":
+        short = min(w, h)
+        small = [x for x in hands if x.size < cfg.small_hand_fraction * short]
+        if not hands or cfg.second_pass == "always":
+            second = "padded"
+            hands += _padded_pass(image, cfg)
+        if short >= cfg.min_tile_image_side and (small or not hands or cfg.second_pass == "always"):
+            second = (second + "+tiles") if second else "tiles"
+            sizes = [x.size for x in hands]
+            hand_size = float(np.median(sizes)) if sizes else None
+            hands += _tile_pass(image, hand_size, cfg)
+        hands = merge_hands(hands, cfg.merge_iou, cfg.merge_iomin)
+    if timings is not None:
+        timings["hands_second"] = (time.perf_counter() - t1) * 1000
+    return hands, second
+
+
+def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> List[RawHand]:
+    h, w = image.shape[:2]
+    pad = int(cfg.pad_fraction * max(h, w))
+    color = [int(v) for v in image.reshape(-1, 3).mean(0)]
+    padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=color)
+    scale = max(1.0, cfg.pad_min_side / max(padded.shape[:2]))
+    if scale > 1.0:
+        padded = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    model = get_hands(2, cfg.min_detection_confidence)
+    found = _run(model, padded, 0, 0, scale, "padded")
+    for f in found:
+        f.landmarks[:, 0] -= pad
+        f.landmarks[:, 1] -= pad
+    return found
+
+
+def _tile_pass(image: np.ndarray, hand_size: Optional[float], cfg: HandsConfig) -> List[RawHand]:
+    h, w = image.shape[:2]
+    gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    model = get_hands(4, cfg.tile_confidence)
+    out: List[RawHand] = []
+    for (x0, y0, x1, y1) in plan_tiles(w, h, hand_size, cfg):
+        if float(gray[y0:y1:2, x0:x1:2].std()) < cfg.tile_min_std:
+            continue
+        tile = image[y0:y1, x0:x1]
+        scale = max(1.0, cfg.tile_upscale_to / max(tile.shape[:2]))
+        if scale > 1.0:
+            tile = cv2.resize(tile, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
+        else:
+            tile = np.ascontiguousarray(tile)
+        out += _run(model, tile, x0, y0, scale, "tile")
+    return out
