@@ -1,4 +1,44 @@
+from .case import (
+    Case,
+    CaseCounter,
+    Decision,
+    Evidence,
+    EvidenceImmutableError,
+    Examination,
+    FollowUpAction,
+    Notification,
+    Platform,
+    PostSubject,
+    Recommendation,
+    ReportedPost,
+    Sanction,
+    SanctionType,
+    SocialAccount,
+    ViolationType,
+)
 from .election import CandidatePair, CandidateSymbol, Election
 from .org import Employee, OrgUnit
 
-__all__ = ["CandidatePair", "CandidateSymbol", "Election", "Employee", "OrgUnit"]
+__all__ = [
+    "CandidatePair",
+    "CandidateSymbol",
+    "Case",
+    "CaseCounter",
+    "Decision",
+    "Election",
+    "Employee",
+    "Evidence",
+    "EvidenceImmutableError",
+    "Examination",
+    "FollowUpAction",
+    "Notification",
+    "OrgUnit",
+    "Platform",
+    "PostSubject",
+    "Recommendation",
+    "ReportedPost",
+    "Sanction",
+    "SanctionType",
+    "SocialAccount",
+    "ViolationType",
+]
