@@ -11,15 +11,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.go.id")
     password = factory.django.Password("Rahasia-Uji-123")
+    first_name = factory.Sequence(lambda n: f"Nama{n}")
 
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(Group.objects.get(name=ROLE_GROUPS[extracted]))
+            self.groups.add(Group.objects.get_or_create(name=ROLE_GROUPS[extracted])[0])
 
 
 class OrgUnitFactory(factory.django.DjangoModelFactory):
