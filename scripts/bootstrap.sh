@@ -20,7 +20,8 @@ PY=""
 for candidate in ${PYTHON:-} python3.12 python3.11 python3; do
   [ -z "$candidate" ] && continue
   if command -v "$candidate" >/dev/null 2>&1; then
-    ver=$("$candidate" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    # A pyenv shim may exist for a version that is not active: a failing run just means "not this one".
+    ver=$("$candidate" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null) || continue
     case "$ver" in 3.11|3.12) PY=$candidate; break ;; esac
   fi
 done
