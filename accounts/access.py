@@ -46,6 +46,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "catalogue.edit": frozenset({ADMIN}),
     "calendar.edit": frozenset({ADMIN}),
     "self.view": frozenset({STAFF, ADMIN, HR, MONITOR, LEADER}),
+    "cases.assign": frozenset({ADMIN, HR}),
+    "cases.decide": frozenset({ADMIN, HR}),
+    "cases.dismiss": frozenset({ADMIN, HR}),
+    "accounts.link": frozenset({ADMIN, HR}),
 }
 
 

@@ -137,7 +137,9 @@ class EvidenceImmutableError(Exception):
 class Evidence(models.Model):
     """One evidence image. File and hash never change once stored (content-addressed path)."""
 
-    post = models.ForeignKey(ReportedPost, verbose_name=_("unggahan"), on_delete=models.PROTECT, related_name="evidence")
+    post = models.ForeignKey(
+        ReportedPost, verbose_name=_("unggahan"), on_delete=models.PROTECT, related_name="evidence"
+    )
     file = models.FileField(_("berkas"), max_length=255)
     thumbnail = models.FileField(_("pratinjau"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
@@ -394,7 +396,9 @@ class Decision(models.Model):
 
     case = models.ForeignKey(Case, verbose_name=_("kasus"), on_delete=models.PROTECT, related_name="decisions")
     track = models.CharField(_("jalur"), max_length=10, choices=SanctionType.Track.choices)
-    sanction_type = models.ForeignKey(SanctionType, verbose_name=_("sanksi"), on_delete=models.PROTECT, related_name="+")
+    sanction_type = models.ForeignKey(
+        SanctionType, verbose_name=_("sanksi"), on_delete=models.PROTECT, related_name="+"
+    )
     recommended_sanction = models.ForeignKey(
         SanctionType, verbose_name=_("sanksi rekomendasi sistem"), null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,0 +1,78 @@
+"""Case deadlines in working days (brief §3.2). Statuses declare whether the clock runs.
+
+``runs``: the officer's clock runs; due = entry date + allowance in working days.
+``paused``: waiting on someone else (the summoned employee, the appeal window); due is the
+external date (examination date, end of the appeal window) and is not an officer's SLA.
+``stopped``: closed cases have no due date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from workdays.calendar import Calendar
+
+SUMMONS_1_MIN_WORKING_DAYS = 7  # summons I at least 7 working days before the examination
+SUMMONS_2_MAX_WORKING_DAYS = 7  # summons II examination within 7 working days of the missed date
+DELIVERY_WORKING_DAYS = 14  # decision delivered within 14 working days of signing
+APPEAL_WORKING_DAYS = 14  # keberatan/banding within 14 working days of delivery
+DUE_SOON_WORKING_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Clock:
+    mode: str  # "runs" | "paused" | "stopped"
+    allowance: int | None = None  # working days when running
+
+
+CLOCKS: dict[str, Clock] = {
+    "new": Clock("runs", 3),
+    "screening": Clock("runs", 10),
+    "summons_1": Clock("paused"),
+    "summons_2": Clock("paused"),
+    "examination": Clock("runs", 5),
+    "examination_report": Clock("runs", 10),
+    "decision": Clock("runs", DELIVERY_WORKING_DAYS),
+    "delivered": Clock("runs", 3),
+    "appeal_window": Clock("paused"),
+    "final": Clock("stopped"),
+    "dismissed": Clock("stopped"),
+}
+
+
+def latest_summons_1_date(examination_date: dt.date, cal: Calendar | None = None) -> dt.date:
+    return (cal or Calendar()).add_working_days(examination_date, -SUMMONS_1_MIN_WORKING_DAYS)
+
+
+def latest_second_examination_date(missed_date: dt.date, cal: Calendar | None = None) -> dt.date:
+    return (cal or Calendar()).add_working_days(missed_date, SUMMONS_2_MAX_WORKING_DAYS)
+
+
+def due_date_for(case, status: str, *, entered: dt.date, cal: Calendar | None = None) -> dt.date | None:
+    cal = cal or Calendar()
+    clock = CLOCKS[status]
+    if clock.mode == "stopped":
+        return None
+    if clock.mode == "runs":
+        return cal.add_working_days(entered, clock.allowance or 0)
+    if status in ("summons_1", "summons_2"):
+        return case.examination_date
+    if status == "appeal_window":
+        delivered = max((d.delivered_on for d in case.decisions.all() if d.delivered_on), default=entered)
+        return cal.add_working_days(delivered, APPEAL_WORKING_DAYS)
+    return None
+
+
+def urgency(case, today: dt.date | None = None) -> str:
+    """ "overdue", "due-soon" or "" for the list's row class. No query (weekend-approximate for due-soon)."""
+    if not case.due_date or CLOCKS.get(case.status, Clock("stopped")).mode == "stopped":
+        return ""
+    today = today or timezone.localdate()
+    if case.due_date < today:
+        return "overdue"
+    if (case.due_date - today).days <= DUE_SOON_WORKING_DAYS + 2:
+        return "due-soon"
+    return ""

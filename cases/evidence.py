@@ -1,0 +1,178 @@
+"""Evidence custody: validate images by content, store content-addressed, hash, thumbnail, pHash."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import io
+import logging
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+log = logging.getLogger(__name__)
+
+FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
+PHASH_NEAR_DISTANCE = 10  # Hamming distance (of 64 bits) below which two images are near-duplicates
+THUMB_SIZE = (480, 480)
+
+
+@dataclass
+class CheckedImage:
+    data: bytes
+    sha256: str
+    phash: str
+    width: int
+    height: int
+    ext: str
+    content_type: str
+    original_name: str
+
+    @property
+    def path(self) -> str:
+        return f"evidence/{self.sha256[:2]}/{self.sha256}.{self.ext}"
+
+    @property
+    def thumb_path(self) -> str:
+        return f"evidence/thumbs/{self.sha256[:2]}/{self.sha256}.jpg"
+
+
+def _read(uploaded) -> bytes:
+    max_bytes = settings.EVIDENCE_MAX_BYTES
+    size = getattr(uploaded, "size", None)
+    if size is not None and size > max_bytes:
+        raise ValidationError(_("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": max_bytes // (1024 * 1024)})
+    if hasattr(uploaded, "seek"):
+        uploaded.seek(0)
+    data = uploaded.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValidationError(_("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": max_bytes // (1024 * 1024)})
+    if not data:
+        raise ValidationError(_("Berkas kosong."))
+    return data
+
+
+def phash_of(image: Image.Image) -> str:
+    arr = np.asarray(image.convert("RGB"))[:, :, ::-1].copy()
+    digest = cv2.img_hash.PHash_create().compute(arr)
+    return bytes(digest.flatten().tolist()).hex()
+
+
+def hamming(a: str, b: str) -> int:
+    return (int(a, 16) ^ int(b, 16)).bit_count()
+
+
+def check_image(uploaded) -> CheckedImage:
+    """Refuse anything that is not a real JPEG/PNG/WebP image within the byte and pixel limits."""
+    name = getattr(uploaded, "name", "") or ""
+    data = _read(uploaded)
+    not_image = _("“%(name)s” bukan gambar yang sah (hanya JPEG, PNG atau WebP).") % {"name": name}
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            fmt = probe.format
+            width, height = probe.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(not_image)
+    if fmt not in FORMATS:
+        raise ValidationError(not_image)
+    if width * height > settings.EVIDENCE_MAX_PIXELS:
+        raise ValidationError(
+            _("Gambar terlalu besar: %(w)s×%(h)s piksel (maksimal %(max)s piksel).")
+            % {"w": width, "h": height, "max": settings.EVIDENCE_MAX_PIXELS}
+        )
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.verify()
+        with Image.open(io.BytesIO(data)) as img:
+            img.load()  # verify() does not decode; a truncated file fails here
+            upright = ImageOps.exif_transpose(img)
+            phash = phash_of(upright)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise ValidationError(_("“%(name)s” rusak atau terpotong dan tidak dapat dibaca.") % {"name": name})
+    ext, content_type = FORMATS[fmt]
+    return CheckedImage(
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        phash=phash,
+        width=width,
+        height=height,
+        ext=ext,
+        content_type=content_type,
+        original_name=name[:255],
+    )
+
+
+def store(checked: CheckedImage) -> tuple[str, str]:
+    """Write the file and its display thumbnail once; an existing file is reused, never overwritten."""
+    path = checked.path
+    if not default_storage.exists(path):
+        saved = default_storage.save(path, ContentFile(checked.data))
+        if saved != path:  # a concurrent writer won the race: keep theirs (same bytes)
+            default_storage.delete(saved)
+    thumb = checked.thumb_path
+    if not default_storage.exists(thumb):
+        with Image.open(io.BytesIO(checked.data)) as img:
+            upright = ImageOps.exif_transpose(img).convert("RGB")
+            upright.thumbnail(THUMB_SIZE)
+            buf = io.BytesIO()
+            upright.save(buf, "JPEG", quality=82)
+        saved = default_storage.save(thumb, ContentFile(buf.getvalue()))
+        if saved != thumb:
+            default_storage.delete(saved)
+    return path, thumb
+
+
+def detection_task():
+    """``detection.tasks.run_detection`` when the detection app provides it, else None."""
+    try:
+        module = importlib.import_module("detection.tasks")
+    except ImportError:
+        return None
+    return getattr(module, "run_detection", None)
+
+
+def enqueue_detection(evidence_pk: int) -> None:
+    from netralitas_site.jobs import enqueue
+
+    task = detection_task()
+    if task is not None:
+        enqueue("detection", task, evidence_pk)
+
+
+def similar_evidence(evidence_list, *, distance: int = PHASH_NEAR_DISTANCE) -> dict[int, dict]:
+    """For each evidence: identical (same SHA-256) and near-duplicate (pHash) evidence elsewhere.
+
+    Returns ``{pk: {"identical": [Evidence...], "near": [(Evidence, distance)...]}}``. Two queries.
+    """
+    from .models import Evidence
+
+    items = list(evidence_list)
+    out: dict[int, dict] = {e.pk: {"identical": [], "near": []} for e in items}
+    if not items:
+        return out
+    own = {e.pk for e in items}
+    shas = {e.sha256 for e in items}
+    for other in Evidence.objects.filter(sha256__in=shas).exclude(pk__in=own).select_related("post"):
+        for e in items:
+            if e.sha256 == other.sha256:
+                out[e.pk]["identical"].append(other)
+    candidates = Evidence.objects.exclude(pk__in=own).exclude(phash="").exclude(sha256__in=shas)
+    for pk, ph in candidates.values_list("pk", "phash").iterator():
+        for e in items:
+            if e.phash:
+                d = hamming(e.phash, ph)
+                if d <= distance:
+                    out[e.pk]["near"].append((pk, d))
+    near_ids = {pk for v in out.values() for pk, _d in v["near"]}
+    if near_ids:
+        objs = Evidence.objects.select_related("post").in_bulk(near_ids)
+        for v in out.values():
+            v["near"] = [(objs[pk], d) for pk, d in v["near"]]
+    return out

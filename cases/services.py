@@ -1,0 +1,528 @@
+"""Business rules for posts, evidence and cases. Keyword-only, ``acting_user``, atomic, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import diff, record
+
+from . import evidence as ev
+from .models import (
+    Case,
+    CaseCounter,
+    Decision,
+    Employee,
+    Evidence,
+    Examination,
+    FollowUpAction,
+    Notification,
+    PostSubject,
+    Recommendation,
+    ReportedPost,
+    SanctionType,
+    SocialAccount,
+)
+from .sanctions import recommend, signer_for
+from .urlnorm import normalize_url
+from .workflow import StaleCaseError
+
+
+# --- Posts and evidence --------------------------------------------------------
+def find_duplicate_post(url: str) -> ReportedPost | None:
+    return ReportedPost.objects.filter(normalized_url=normalize_url(url), duplicate_of__isnull=True).first()
+
+
+@transaction.atomic
+def add_evidence(*, post: ReportedPost, files: list, acting_user: Any, request: Any = None) -> list[dict]:
+    """Validate every file first (one bad file → nothing saved), then store and enqueue detection."""
+    checked = [ev.check_image(f) for f in files]
+    results = []
+    for item in checked:
+        same_post = post.evidence.filter(sha256=item.sha256).first()
+        if same_post:
+            results.append({"evidence": same_post, "created": False, "identical_elsewhere": False})
+            continue
+        identical_elsewhere = Evidence.objects.filter(sha256=item.sha256).exists()
+        path, thumb = ev.store(item)
+        evidence = Evidence.objects.create(
+            post=post,
+            file=path,
+            thumbnail=thumb,
+            sha256=item.sha256,
+            phash=item.phash,
+            width=item.width,
+            height=item.height,
+            content_type=item.content_type,
+            size=len(item.data),
+            original_name=item.original_name,
+            uploaded_by=acting_user,
+        )
+        record(
+            "evidence.upload",
+            actor=acting_user,
+            subject=evidence,
+            changes={"sha256": item.sha256, "phash": item.phash, "post": post.pk, "name": item.original_name},
+            request=request,
+        )
+        transaction.on_commit(lambda pk=evidence.pk: ev.enqueue_detection(pk))
+        results.append({"evidence": evidence, "created": True, "identical_elsewhere": identical_elsewhere})
+    return results
+
+
+@transaction.atomic
+def add_subjects(*, post: ReportedPost, employees, acting_user: Any, request: Any = None) -> list[PostSubject]:
+    added = []
+    for employee in employees:
+        subject, created = PostSubject.objects.get_or_create(post=post, employee=employee)
+        if created:
+            account = SocialAccount.objects.filter(employee=employee, platform=post.platform).first()
+            if account:
+                subject.social_account = account
+                subject.save(update_fields=["social_account"])
+            added.append(subject)
+            record(
+                "post.subject_added",
+                actor=acting_user,
+                subject=post,
+                changes={"employee": [None, str(employee)]},
+                request=request,
+            )
+    return added
+
+
+@transaction.atomic
+def report_post(
+    *,
+    acting_user: Any,
+    platform: str,
+    url: str,
+    account_name: str = "",
+    posted_at: dt.datetime | None = None,
+    found_at: dt.datetime | None = None,
+    source: str = ReportedPost.Source.INTERNAL,
+    source_reference: str = "",
+    notes: str = "",
+    election=None,
+    employees=(),
+    files=(),
+    request: Any = None,
+) -> tuple[ReportedPost, bool, list[dict]]:
+    """Record a post. The same post (normalised URL) reported again is not stored twice: the new
+    report is logged on the first post, new files and employees are added to it. Returns
+    ``(post, is_duplicate, evidence_results)``."""
+    normalized = normalize_url(url)
+    first = (
+        ReportedPost.objects.select_for_update()
+        .filter(normalized_url=normalized, duplicate_of__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    if first is not None:
+        record(
+            "post.duplicate_report",
+            actor=acting_user,
+            subject=first,
+            changes={"url": url, "source": source, "notes": notes},
+            reason=_("Unggahan yang sama dilaporkan lagi."),
+            request=request,
+        )
+        results = add_evidence(post=first, files=list(files), acting_user=acting_user, request=request)
+        add_subjects(post=first, employees=employees, acting_user=acting_user, request=request)
+        return first, True, results
+    post = ReportedPost.objects.create(
+        platform=platform,
+        url=url,
+        normalized_url=normalized,
+        account_name=account_name,
+        posted_at=posted_at,
+        found_at=found_at or timezone.now(),
+        source=source,
+        source_reference=source_reference,
+        notes=notes,
+        election=election,
+        reported_by=acting_user,
+    )
+    record(
+        "post.create",
+        actor=acting_user,
+        subject=post,
+        changes={"platform": platform, "url": url, "normalized_url": normalized, "source": source},
+        request=request,
+    )
+    results = add_evidence(post=post, files=list(files), acting_user=acting_user, request=request)
+    add_subjects(post=post, employees=employees, acting_user=acting_user, request=request)
+    return post, False, results
+
+
+@transaction.atomic
+def link_social_account(
+    *, employee: Employee, platform: str, handle: str, method: str, note: str = "", acting_user: Any, request=None
+) -> SocialAccount:
+    handle = handle.strip().lstrip("@")
+    account, created = SocialAccount.objects.get_or_create(
+        platform=platform, handle=handle, defaults={"employee": employee}
+    )
+    if not created and account.employee_id != employee.pk:
+        raise ValidationError(_("Akun ini sudah tertaut ke pegawai lain: %(e)s.") % {"e": account.employee})
+    account.verified_by = acting_user
+    account.verification_method = method
+    account.verification_note = note
+    account.verified_at = timezone.now()
+    account.save()
+    record(
+        "social_account.link",
+        actor=acting_user,
+        subject=account,
+        changes={"employee": str(employee), "platform": platform, "handle": handle, "method": method},
+        reason=note,
+        request=request,
+    )
+    return account
+
+
+# --- Cases ------------------------------------------------------------------------
+def allocate_reference(year: int) -> tuple[int, str]:
+    """Next gap-free number for ``year``: the counter row is locked until the transaction ends."""
+    try:
+        with transaction.atomic():
+            CaseCounter.objects.get_or_create(year=year)
+    except IntegrityError:
+        pass
+    counter = CaseCounter.objects.select_for_update().get(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number, f"NET/{year}/{counter.last_number:04d}"
+
+
+@transaction.atomic
+def open_cases(
+    *,
+    post: ReportedPost,
+    employees,
+    acting_user: Any,
+    violation_type=None,
+    assigned_officer=None,
+    request: Any = None,
+) -> list[Case]:
+    """One case per employee, sharing the post's evidence. Ticking an employee here is the officer's
+    confirmation that the post concerns them; only then does a case name the employee."""
+    from . import deadlines
+
+    employees = list(employees)
+    if not employees:
+        raise ValidationError(_("Pilih minimal satu pegawai yang dikonfirmasi."))
+    now = timezone.now()
+    today = timezone.localdate()
+    created = []
+    for employee in employees:
+        subject, _c = PostSubject.objects.get_or_create(post=post, employee=employee)
+        if not subject.confirmed_at:
+            subject.confirmed_at, subject.confirmed_by = now, acting_user
+            subject.save(update_fields=["confirmed_at", "confirmed_by"])
+            record(
+                "post.subject_confirmed",
+                actor=acting_user,
+                subject=post,
+                changes={"employee": str(employee)},
+                request=request,
+            )
+        existing = Case.objects.filter(employee=employee, posts=post).exclude(status=Case.Status.DISMISSED).first()
+        if existing:
+            continue
+        number, reference = allocate_reference(today.year)
+        case = Case(
+            reference=reference,
+            year=today.year,
+            number=number,
+            employee=employee,
+            employee_status=employee.status,
+            violation_type=violation_type,
+            assigned_officer=assigned_officer,
+            opened_by=acting_user,
+            ethics_track=employee.status != Employee.Status.HONORER,
+            status_since=today,
+        )
+        case.due_date = deadlines.due_date_for(case, Case.Status.NEW, entered=today)
+        case.save()
+        case.posts.add(post)
+        record(
+            "case.open",
+            actor=acting_user,
+            subject=case,
+            case_id=case.pk,
+            changes={
+                "reference": reference,
+                "employee": str(employee),
+                "post": post.pk,
+                "violation_type": str(violation_type) if violation_type else None,
+                "assigned_officer": str(assigned_officer) if assigned_officer else None,
+            },
+            request=request,
+        )
+        if assigned_officer:
+            notify_assignment(case, assigned_officer)
+        created.append(case)
+    return created
+
+
+def _lock(case: Case, expected_version: int) -> Case:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.version != expected_version:
+        raise StaleCaseError()
+    return locked
+
+
+EDITABLE_CASE_FIELDS = [
+    "violation_type",
+    "ethics_track",
+    "discipline_track",
+    "summary",
+    "gakkumdu_referred",
+    "gakkumdu_referred_on",
+    "gakkumdu_outcome",
+]
+
+
+@transaction.atomic
+def update_case(
+    *, case: Case, values: dict, acting_user: Any, expected_version: int, reason: str = "", request=None
+) -> Case:
+    locked = _lock(case, expected_version)
+    values = {k: v for k, v in values.items() if k in EDITABLE_CASE_FIELDS}
+    changes = diff(locked, list(values), values)
+    if not changes:
+        return locked
+    if not locked.is_open and "violation_type" in changes:
+        raise ValidationError(_("Kasus sudah ditutup."))
+    for name, value in values.items():
+        setattr(locked, name, value)
+    locked.version += 1
+    locked.save()
+    action = "case.gakkumdu" if any(k.startswith("gakkumdu") for k in changes) else "case.update"
+    record(
+        action, actor=acting_user, subject=locked, case_id=locked.pk, changes=changes, reason=reason, request=request
+    )
+    return locked
+
+
+@transaction.atomic
+def assign(*, cases, officer: Any, acting_user: Any, request=None) -> int:
+    """Assign (bulk). Officers are notified in-app and by email."""
+    count = 0
+    for case in Case.objects.select_for_update().filter(pk__in=[c.pk for c in cases]):
+        if case.assigned_officer_id == getattr(officer, "pk", None):
+            continue
+        old = case.assigned_officer
+        case.assigned_officer = officer
+        case.version += 1
+        case.save(update_fields=["assigned_officer", "version", "updated_at"])
+        record(
+            "case.assign",
+            actor=acting_user,
+            subject=case,
+            case_id=case.pk,
+            changes={"assigned_officer": [str(old) if old else None, str(officer) if officer else None]},
+            request=request,
+        )
+        if officer:
+            notify_assignment(case, officer)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def record_examination(
+    *,
+    case: Case,
+    held_on: dt.date,
+    examiners: str,
+    questions_answers: str,
+    place: str = "",
+    examinee_attended: bool = True,
+    acting_user: Any,
+    expected_version: int,
+    request=None,
+) -> Examination:
+    locked = _lock(case, expected_version)
+    if locked.status not in (Case.Status.EXAMINATION, Case.Status.SUMMONS_1, Case.Status.SUMMONS_2):
+        raise ValidationError(_("BAP hanya dapat dicatat pada tahap pemanggilan/pemeriksaan."))
+    exam = Examination.objects.create(
+        case=locked,
+        held_on=held_on,
+        place=place,
+        examiners=examiners,
+        questions_answers=questions_answers,
+        examinee_attended=examinee_attended,
+        recorded_by=acting_user,
+    )
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record(
+        "case.examination",
+        actor=acting_user,
+        subject=locked,
+        case_id=locked.pk,
+        changes={"held_on": held_on, "examiners": examiners, "attended": examinee_attended},
+        request=request,
+    )
+    return exam
+
+
+@transaction.atomic
+def add_recommendation(*, case: Case, values: dict, acting_user: Any, expected_version: int, request=None):
+    locked = _lock(case, expected_version)
+    rec = Recommendation.objects.create(case=locked, recorded_by=acting_user, **values)
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record("case.recommendation", actor=acting_user, subject=locked, case_id=locked.pk, changes=values, request=request)
+    return rec
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    case: Case,
+    track: str,
+    sanction_type: SanctionType,
+    acting_user: Any,
+    expected_version: int,
+    deviation_reason: str = "",
+    decision_number: str = "",
+    decided_on: dt.date | None = None,
+    request=None,
+) -> Decision:
+    """Record the sanction decided on one track. Choosing other than the recommendation needs a reason."""
+    locked = _lock(case, expected_version)
+    if locked.status != Case.Status.EXAMINATION_REPORT:
+        raise ValidationError(_("Keputusan dicatat setelah LHP disusun."))
+    if track == SanctionType.Track.MORAL and not locked.ethics_track:
+        raise ValidationError(_("Jalur kode etik tidak dibuka untuk kasus ini."))
+    if track == SanctionType.Track.DISCIPLINE and not locked.discipline_track:
+        raise ValidationError(_("Jalur disiplin tidak dibuka untuk kasus ini."))
+    if sanction_type.track != track or not sanction_type.applies_to_status(locked.employee_status):
+        raise ValidationError(_("Sanksi tidak sesuai jalur atau status kepegawaian."))
+    if locked.decisions.filter(track=track).exists():
+        raise ValidationError(_("Keputusan untuk jalur ini sudah dicatat."))
+    rec = recommend(locked, track)
+    deviation_reason = (deviation_reason or "").strip()
+    if rec.sanction is not None and sanction_type.pk != rec.sanction.pk and not deviation_reason:
+        raise ValidationError(
+            _("Sanksi berbeda dari rekomendasi (“%(r)s”): alasan wajib diisi.") % {"r": rec.sanction.name}
+        )
+    from .sanctions import authorised_official
+
+    official = authorised_official(sanction_type.level, locked.employee.position_kind)
+    decision = Decision.objects.create(
+        case=locked,
+        track=track,
+        sanction_type=sanction_type,
+        recommended_sanction=rec.sanction,
+        recommendation_reasons=rec.reasons,
+        deviation_reason=deviation_reason,
+        authorised_official=official,
+        signer=signer_for(official, locked.employee),
+        decision_number=decision_number,
+        decided_on=decided_on or timezone.localdate(),
+        decided_by=acting_user,
+    )
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record(
+        "decision.create",
+        actor=acting_user,
+        subject=decision,
+        case_id=locked.pk,
+        changes={
+            "track": track,
+            "sanction": sanction_type.name,
+            "recommended": rec.sanction.name if rec.sanction else None,
+            "official": official,
+        },
+        reason=deviation_reason,
+        request=request,
+    )
+    return decision
+
+
+@transaction.atomic
+def set_delivered(*, decision: Decision, delivered_on: dt.date, acting_user: Any, expected_version: int, request=None):
+    locked = _lock(decision.case, expected_version)
+    old = decision.delivered_on
+    decision.delivered_on = delivered_on
+    decision.save(update_fields=["delivered_on"])
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record(
+        "decision.delivered",
+        actor=acting_user,
+        subject=decision,
+        case_id=locked.pk,
+        changes={"delivered_on": [old, delivered_on]},
+        request=request,
+    )
+    return decision
+
+
+@transaction.atomic
+def add_follow_up(
+    *, case: Case, description: str, remedial_training: bool = False, due_on=None, acting_user: Any, request=None
+) -> FollowUpAction:
+    if not description.strip():
+        raise ValidationError(_("Uraian tindak lanjut wajib diisi."))
+    action = FollowUpAction.objects.create(
+        case=case,
+        decision=case.decisions.order_by("-pk").first(),
+        description=description,
+        remedial_training=remedial_training,
+        due_on=due_on,
+        created_by=acting_user,
+    )
+    record(
+        "case.follow_up",
+        actor=acting_user,
+        subject=case,
+        case_id=case.pk,
+        changes={"description": description, "remedial_training": remedial_training},
+        request=request,
+    )
+    return action
+
+
+# --- Notifications -------------------------------------------------------------------
+def notify(*, user: Any, case: Case | None, kind: str, message: str, dedupe_key: str | None = None, email=True):
+    """Create one notification (once per ``dedupe_key``) and email it after commit."""
+    if dedupe_key and Notification.objects.filter(dedupe_key=dedupe_key).exists():
+        return None
+    try:
+        with transaction.atomic():
+            note = Notification.objects.create(user=user, case=case, kind=kind, message=message, dedupe_key=dedupe_key)
+    except IntegrityError:
+        return None
+    if email and getattr(user, "email", ""):
+
+        def send(pk=note.pk, address=user.email):
+            link = settings.SITE_URL + (reverse("cases:case_detail", args=[case.pk]) if case else "")
+            send_mail(f"[Netralitas] {message}", f"{message}\n\n{link}", None, [address], fail_silently=True)
+            Notification.objects.filter(pk=pk).update(emailed_at=timezone.now())
+
+        transaction.on_commit(send)
+    return note
+
+
+def notify_assignment(case: Case, officer: Any) -> None:
+    notify(
+        user=officer,
+        case=case,
+        kind=Notification.Kind.ASSIGNED,
+        message=_("Anda ditugaskan menangani kasus %(ref)s.") % {"ref": case.reference},
+        dedupe_key=f"assigned:{case.pk}:{officer.pk}:{case.version}",
+    )
