@@ -1,0 +1,198 @@
+"""Pre-filled values for a new draft, taken from the case (editable on the form afterwards)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+
+from accounts.access import CAPABILITIES
+from accounts.roles import ROLE_GROUPS
+
+from . import legal
+from .dates import tanggal
+from .kinds import LetterKind, Sifat, spec
+from .models import Letterhead
+
+DISCIPLINE_KINDS = {LetterKind.WRITTEN_WARNING, LetterKind.DISSATISFACTION, LetterKind.DECISION}
+MORAL_KINDS = {LetterKind.MORAL_CLOSED, LetterKind.MORAL_OPEN}
+
+
+def signers():
+    """Accounts that may sign letters (capability letters.sign)."""
+    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["letters.sign"]]
+    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
+
+
+def signer_snapshot(user) -> dict[str, str]:
+    from cases.models import Employee
+
+    emp = Employee.objects.filter(user=user).first() if user else None
+    if emp is None:
+        return {"signer_name": (user.get_full_name() or user.username) if user else "", "signer_position": ""}
+    return {
+        "signer_name": emp.display_name.upper(),
+        "signer_position": emp.position,
+        "signer_rank": emp.get_rank_display().split(" ", 1)[-1] + f" ({emp.rank})" if emp.rank else "",
+        "signer_nip": emp.nip or "",
+    }
+
+
+def addressee_snapshot(employee) -> dict[str, str]:
+    return {
+        "addressee_name": employee.display_name,
+        "addressee_nip": employee.identifier,
+        "addressee_rank": employee.get_rank_display() if employee.rank else "",
+        "addressee_position": employee.position,
+        "addressee_unit": employee.unit.name if employee.unit_id else "",
+    }
+
+
+def decision_for(case, kind: str):
+    if case is None:
+        return None
+    track = "moral" if kind in MORAL_KINDS else "discipline" if kind in DISCIPLINE_KINDS else None
+    if track is None:
+        return None
+    return case.decisions.select_related("sanction_type", "signer").filter(track=track).first()
+
+
+def latest_examination(case):
+    return case.examinations.order_by("-held_on", "-id").first() if case is not None else None
+
+
+def default_copies(kind: str, letterhead: Letterhead, region: str, employee) -> str:
+    supervisor = f"Atasan langsung Sdr. {employee.display_name}" if employee else "Atasan langsung yang bersangkutan"
+    if kind == LetterKind.DECISION:
+        items = [
+            "Kepala Kantor Regional Badan Kepegawaian Negara",
+            f"Inspektur {region}",
+            f"Kepala {letterhead.agency}",
+            supervisor,
+            "Pengelola Tambahan Penghasilan Pegawai",
+        ]
+    elif kind == LetterKind.COACHING:
+        items = [supervisor, "Arsip"]
+    else:
+        items = [f"Inspektur {region}", f"Kepala {letterhead.agency}", supervisor, "Arsip"]
+    return "\n".join(items)
+
+
+def default_body(kind: str, case, employee, decision) -> str:
+    k = LetterKind(kind)
+    summary = (getattr(case, "summary", "") or "").strip()
+    if k in (LetterKind.SUMMONS_1, LetterKind.SUMMONS_2):
+        return "Saudara diminta membawa kartu identitas pegawai dan dokumen lain yang dianggap perlu."
+    if k == LetterKind.EXAMINATION:
+        return (
+            "Yang diperiksa menyatakan telah memberikan keterangan dengan sebenarnya tanpa tekanan dari pihak mana pun."
+        )
+    if k in DISCIPLINE_KINDS - {LetterKind.DECISION}:
+        return (
+            f"Uraian perbuatan: {summary or 'sebagaimana tercantum dalam berita acara pemeriksaan.'}\n\n"
+            "Saudara diminta untuk tidak mengulangi perbuatan tersebut dan menjaga netralitas sebagai Pegawai "
+            "ASN. Pelanggaran berikutnya akan dijatuhi hukuman disiplin yang lebih berat."
+        )
+    if k == LetterKind.DECISION:
+        return f"karena {summary or 'terbukti melakukan pelanggaran sebagaimana tersebut dalam konsiderans Menimbang.'}"
+    if k in MORAL_KINDS:
+        return (
+            "Saudara diminta menyadari kekeliruan tersebut, tidak mengulanginya, dan menunjukkan sikap netral "
+            "dalam pelaksanaan tugas dan dalam penggunaan media sosial."
+        )
+    return (
+        "Berdasarkan hasil pemantauan, terdapat aktivitas Saudara yang berpotensi dipandang sebagai keberpihakan "
+        f"dalam pemilihan{': ' + summary if summary else ''}.\n\n"
+        "Sebagai langkah pembinaan, Saudara diingatkan untuk menjaga netralitas, termasuk tidak mengunggah, "
+        "menyukai, atau membagikan konten yang mendukung pasangan calon, dan tidak berpose dengan simbol "
+        "keberpihakan.\n\nDemikian disampaikan untuk menjadi perhatian."
+    )
+
+
+def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead | None = None) -> dict[str, Any]:
+    """Everything a new draft needs, derived from the case; the officer edits before submitting."""
+    kind = LetterKind(kind)
+    kind_spec = spec(kind)
+    letterhead = letterhead or Letterhead.default()
+    employee = employee or getattr(case, "employee", None)
+    from .rendering import region_name
+
+    region = region_name(letterhead) if letterhead else ""
+    decision = decision_for(case, kind)
+    exam = latest_examination(case)
+    status = getattr(case, "employee_status", "") or getattr(employee, "status", "pns")
+    data: dict[str, Any] = {
+        "kind": kind,
+        "case": case,
+        "decision": decision,
+        "letterhead": letterhead,
+        "employee": employee,
+        "sifat": Sifat.RAHASIA if kind_spec.confidential else Sifat.PENTING,
+        "attachment": "-",
+        "subject": kind_spec.hal,
+        "legal_basis": legal.build(
+            kind=kind,
+            status=status,
+            violation=getattr(case, "violation_type", None),
+            sanction=getattr(decision, "sanction_type", None),
+            exam_date=tanggal(exam.held_on) if exam else "",
+        ),
+        "body": default_body(kind, case, employee, decision),
+        "copies": default_copies(kind, letterhead, region, employee) if letterhead else "",
+        "details": {},
+    }
+    if employee is not None:
+        data.update(addressee_snapshot(employee))
+    signer = (getattr(decision, "signer", None) and decision.signer.user) or signers().first()
+    if signer is not None:
+        data["signer"] = signer
+        data.update(signer_snapshot(signer))
+    details: dict[str, Any] = {}
+    if kind in (LetterKind.SUMMONS_1, LetterKind.SUMMONS_2):
+        examiner = getattr(employee, "supervisor", None)
+        details.update(
+            hearing_date=(getattr(case, "examination_date", None) or "") and case.examination_date.isoformat(),
+            hearing_time="09.00",
+            hearing_place=letterhead.address if letterhead else "",
+        )
+        if examiner is not None:
+            details.update(
+                examiner_name=examiner.display_name,
+                examiner_nip=examiner.nip or "",
+                examiner_rank=examiner.get_rank_display() if examiner.rank else "",
+                examiner_position=examiner.position,
+            )
+        if kind == LetterKind.SUMMONS_2 and getattr(case, "missed_examination_date", None):
+            details["missed_date"] = case.missed_examination_date.isoformat()
+    elif kind == LetterKind.EXAMINATION and exam is not None:
+        details.update(
+            exam_date=exam.held_on.isoformat(),
+            exam_place=exam.place,
+            examiners="\n".join(line.strip() for line in exam.examiners.splitlines() if line.strip()),
+            qa=exam.questions_answers,
+        )
+    elif kind == LetterKind.DECISION:
+        violation = getattr(case, "violation_type", None)
+        details.update(
+            decider_title=(data.get("signer_position") or "").upper(),
+            considerations="\n".join(
+                [
+                    f"bahwa berdasarkan hasil pemeriksaan{' tanggal ' + tanggal(exam.held_on) if exam else ''}, "
+                    f"Sdr. {data.get('addressee_name', '')} terbukti melakukan {legal.violation_phrase(violation)};",
+                    "bahwa untuk menegakkan disiplin dan netralitas Pegawai ASN perlu menjatuhkan hukuman disiplin "
+                    "sesuai dengan tingkat pelanggarannya;",
+                    "bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, perlu menetapkan Keputusan tentang "
+                    "Penjatuhan Hukuman Disiplin;",
+                ]
+            ),
+            references="\n".join(legal.decision_references(status)),
+            effective="pada tanggal ditetapkan",
+        )
+        sanction = getattr(decision, "sanction_type", None)
+        if sanction is not None and sanction.duration_months and sanction.level == "sedang":
+            details["second_clause"] = (
+                f"Pemotongan tambahan penghasilan pegawai sebesar 25% selama {sanction.duration_months} bulan, "
+                "dimulai pada bulan berikutnya setelah keputusan ini berlaku."
+            )
+    data["details"] = details
+    return data
