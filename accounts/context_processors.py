@@ -17,6 +17,7 @@ MENU = [
     (_("Surat"), "letters:letter_list", "letters.view_all"),
     (_("Pelatihan"), "training:manage_home", "training.manage"),
     (_("Kepatuhan"), "training:compliance", "training.reports"),
+    (_("Notifikasi"), "cases:notification_list", "self.view"),
 ]
 
 
