@@ -42,3 +42,24 @@ def account_create_for_employee(*, employee, role: str, acting_user) -> User:
     employee.save(update_fields=["user"])
     record("accounts.user.created", actor=acting_user, subject=user, changes={"employee": employee.pk, "role": role})
     return user
+
+
+def send_password_link(user: User) -> None:
+    """Mail a one-time link (allauth's reset flow) where the user chooses a password."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.urls import reverse
+
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    send_mail(
+        "Akun Netralitas Anda",
+        f"Akun Netralitas telah dibuat untuk Anda (nama pengguna: {user.username}).\n"
+        f"Atur kata sandi melalui tautan berikut:\n{settings.SITE_URL.rstrip('/')}{path}\n",
+        None,
+        [user.email],
+    )

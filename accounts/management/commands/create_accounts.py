@@ -1,10 +1,9 @@
 """Create staff accounts for employees that have none, and email each a link to set a password."""
 
-from django.contrib.auth.forms import PasswordResetForm
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.roles import ROLE_GROUPS, STAFF
-from accounts.services import account_create_for_employee
+from accounts.services import account_create_for_employee, send_password_link
 from cases.models import Employee
 
 
@@ -30,7 +29,5 @@ class Command(BaseCommand):
             user = account_create_for_employee(employee=employee, role=role, acting_user=None)
             created += 1
             if user.email and not no_email:
-                form = PasswordResetForm({"email": user.email})
-                if form.is_valid():
-                    form.save(domain_override="netralitas", use_https=True)
+                send_password_link(user)
         self.stdout.write(self.style.SUCCESS(f"{created} akun dibuat."))
