@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import CAPABILITIES
+from accounts.roles import ROLE_GROUPS
+
+from .models import Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
+
+
+def officers_queryset():
+    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["cases.manage"]]
+    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def format_value(self, value):
+        if hasattr(value, "strftime"):
+            return value.strftime("%Y-%m-%dT%H:%M")
+        return value
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """Several files in one input; content checks happen in ``cases.evidence.check_image``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class PostForm(forms.ModelForm):
+    employees = forms.ModelMultipleChoiceField(
+        queryset=Employee.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Pegawai terkait"),
+    )
+    files = MultipleImageField(label=_("Bukti gambar (JPEG/PNG/WebP)"), required=False)
+
+    class Meta:
+        model = ReportedPost
+        fields = [
+            "platform", "url", "account_name", "posted_at", "found_at", "source", "source_reference", "notes",
+            "election",
+        ]  # fmt: skip
+        widgets = {
+            "posted_at": DateTimeInput(),
+            "found_at": DateTimeInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class EvidenceForm(forms.Form):
+    files = MultipleImageField(label=_("Bukti gambar (JPEG/PNG/WebP)"))
+
+
+class OpenCasesForm(forms.Form):
+    employees = forms.ModelMultipleChoiceField(
+        queryset=Employee.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Saya mengonfirmasi unggahan ini menyangkut pegawai berikut"),
+    )
+    violation_type = forms.ModelChoiceField(
+        queryset=ViolationType.objects.filter(is_active=True), required=False, label=_("Dugaan jenis pelanggaran")
+    )
+    assigned_officer = forms.ModelChoiceField(queryset=officers_queryset(), required=False, label=_("Petugas"))
+
+    def __init__(self, *args, post: ReportedPost, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post)
+        self.fields["assigned_officer"].queryset = officers_queryset()
+
+
+class SocialAccountForm(forms.Form):
+    employee = forms.ModelChoiceField(queryset=Employee.objects.all(), label=_("Pegawai"))
+    platform = forms.ChoiceField(choices=Platform.choices, label=_("Platform"))
+    handle = forms.CharField(max_length=200, label=_("Akun / handle"))
+    method = forms.ChoiceField(choices=SocialAccount.Method.choices, label=_("Cara verifikasi"))
+    note = forms.CharField(max_length=300, required=False, label=_("Catatan verifikasi"))
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(required=False, label=_("Cari nama/NIP/nomor"))
+    status = forms.ChoiceField(choices=[("", _("Semua status"))] + list(Case.Status.choices), required=False)
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), required=False, empty_label=_("Semua unit"))
+    employee_status = forms.ChoiceField(
+        choices=[("", _("Semua status pegawai"))] + list(Employee.Status.choices), required=False
+    )
+    violation_type = forms.ModelChoiceField(
+        queryset=ViolationType.objects.all(), required=False, empty_label=_("Semua pelanggaran")
+    )
+    officer = forms.ModelChoiceField(queryset=officers_queryset(), required=False, empty_label=_("Semua petugas"))
+    overdue = forms.BooleanField(required=False, label=_("Lewat batas waktu"))
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", _("Prioritas")),
+            ("-opened", _("Terbaru")),
+            ("opened", _("Terlama")),
+            ("due", _("Batas waktu")),
+            ("-reference", _("Nomor")),
+            ("name", _("Nama")),
+            ("status", _("Status")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers_queryset()
+
+
+class BulkAssignForm(forms.Form):
+    cases = forms.ModelMultipleChoiceField(queryset=Case.objects.all())
+    officer = forms.ModelChoiceField(queryset=officers_queryset(), label=_("Tugaskan ke"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers_queryset()
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class TransitionForm(VersionedForm):
+    to = forms.ChoiceField(choices=Case.Status.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Alasan / catatan"))
+    examination_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal pemeriksaan"))
+    summons_1_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal surat panggilan I"))
+    summons_2_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal surat panggilan II"))
+    missed_examination_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal tidak hadir"))
+    report_findings = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Temuan LHP"))
+    report_recommendation = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Rekomendasi LHP")
+    )
+
+
+class CaseUpdateForm(VersionedForm):
+    violation_type = forms.ModelChoiceField(
+        queryset=ViolationType.objects.filter(is_active=True), required=False, label=_("Jenis pelanggaran")
+    )
+    ethics_track = forms.BooleanField(required=False, label=_("Jalur kode etik"))
+    discipline_track = forms.BooleanField(required=False, label=_("Jalur disiplin"))
+    summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Ringkasan"))
+    gakkumdu_referred = forms.BooleanField(required=False, label=_("Diteruskan ke Gakkumdu"))
+    gakkumdu_referred_on = forms.DateField(required=False, widget=DateInput, label=_("Tanggal penerusan"))
+    gakkumdu_outcome = forms.CharField(required=False, max_length=300, label=_("Hasil Gakkumdu"))
+    reason = forms.CharField(required=False, label=_("Alasan perubahan"))
+
+
+class ExaminationForm(VersionedForm):
+    held_on = forms.DateField(widget=DateInput, label=_("Tanggal pemeriksaan"))
+    place = forms.CharField(required=False, max_length=200, label=_("Tempat"))
+    examiners = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Pemeriksa (satu per baris)"))
+    questions_answers = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label=_("Tanya jawab"))
+    examinee_attended = forms.BooleanField(required=False, initial=True, label=_("Terperiksa hadir"))
+
+
+class RecommendationForm(VersionedForm):
+    source = forms.ChoiceField(
+        choices=[("bawaslu", "Bawaslu"), ("bkn", "BKN"), ("kasn", "KASN"), ("other", _("Lainnya"))]
+    )
+    number = forms.CharField(required=False, max_length=200, label=_("Nomor surat"))
+    received_on = forms.DateField(widget=DateInput, label=_("Tanggal diterima"))
+    content = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Isi rekomendasi"))
+    follow_up = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Tindak lanjut"))
+    followed_up_on = forms.DateField(required=False, widget=DateInput, label=_("Tanggal tindak lanjut"))
+
+
+class DecisionForm(VersionedForm):
+    track = forms.ChoiceField(choices=SanctionType.Track.choices, label=_("Jalur"))
+    sanction_type = forms.ModelChoiceField(queryset=SanctionType.objects.filter(is_active=True), label=_("Sanksi"))
+    deviation_reason = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Alasan bila berbeda dari rekomendasi")
+    )
+    decision_number = forms.CharField(required=False, max_length=120, label=_("Nomor keputusan"))
+    decided_on = forms.DateField(required=False, widget=DateInput, label=_("Tanggal keputusan"))
+
+
+class DeliveredForm(VersionedForm):
+    decision = forms.IntegerField(widget=forms.HiddenInput)
+    delivered_on = forms.DateField(widget=DateInput, label=_("Tanggal penyampaian"))
+
+
+class FollowUpForm(forms.Form):
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Tindak lanjut"))
+    remedial_training = forms.BooleanField(required=False, label=_("Wajib pelatihan pembinaan"))
+    due_on = forms.DateField(required=False, widget=DateInput, label=_("Batas waktu"))

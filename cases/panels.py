@@ -1,0 +1,95 @@
+"""Dashboard and staff-home panels for cases (server-rendered bar charts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count
+from django.db.models.functions import TruncWeek
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import can
+
+from .models import Case, Election
+from .selectors import CLOSED, own_cases
+
+BAR_TEMPLATE = "cases/panels/bars.html"
+
+
+def _bars(pairs, link: str = "") -> dict:
+    pairs = list(pairs)
+    top = max((n for _l, n in pairs), default=0) or 1
+    return {"rows": [{"label": label, "n": n, "pct": round(100 * n / top)} for label, n in pairs], "link": link}
+
+
+def dashboard_panels(request) -> list[dict]:
+    user = request.user
+    if not can(user, "cases.view_all"):
+        return []
+    list_url = reverse("cases:case_list")
+    labels = dict(Case.Status.choices)
+    by_status = Case.objects.values_list("status").annotate(n=Count("id")).order_by("status")
+    by_status = sorted(by_status, key=lambda r: list(labels).index(r[0]))
+    by_unit = (
+        Case.objects.values_list("employee__unit__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "employee__unit__name")[:10]
+    )
+    by_type = (
+        Case.objects.values_list("violation_type__number", "violation_type__title")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:10]
+    )
+    today = timezone.localdate()
+    overdue = Case.objects.filter(due_date__lt=today).exclude(status__in=CLOSED)
+    mine = overdue.filter(assigned_officer=user).count()
+    panels = [
+        {
+            "title": _("Kasus menurut status"),
+            "template": BAR_TEMPLATE,
+            "context": _bars(((labels[s], n) for s, n in by_status), list_url),
+        },
+        {
+            "title": _("Lewat batas waktu"),
+            "template": BAR_TEMPLATE,
+            "context": _bars(
+                [(_("Semua"), overdue.count()), (_("Ditugaskan ke saya"), mine)], f"{list_url}?overdue=on"
+            ),
+        },
+        {"title": _("Kasus menurut unit kerja"), "template": BAR_TEMPLATE, "context": _bars(by_unit)},
+        {
+            "title": _("Kasus menurut jenis pelanggaran"),
+            "template": BAR_TEMPLATE,
+            "context": _bars(
+                (f"{num or '—'}. {(title or _('Belum ditetapkan'))[:40]}", n) for num, title, n in by_type
+            ),
+        },
+    ]
+    election = Election.objects.filter(is_active=True).first()
+    if election:
+        start = election.campaign_start - dt.timedelta(days=28)
+        end = election.voting_day + dt.timedelta(days=28)
+        weeks = (
+            Case.objects.filter(opened_at__date__gte=start, opened_at__date__lte=end)
+            .annotate(week=TruncWeek("opened_at"))
+            .values_list("week")
+            .annotate(n=Count("id"))
+            .order_by("week")
+        )
+        panels.append(
+            {
+                "title": _("Tren kasus per minggu (%(e)s)") % {"e": election.name},
+                "template": BAR_TEMPLATE,
+                "context": _bars((f"{w:%d-%m-%Y}", n) for w, n in weeks),
+            }
+        )
+    return panels
+
+
+def my_home_panels(request, employee) -> list[dict]:
+    if employee is None:
+        return []
+    cases = list(own_cases(user=request.user).order_by("-opened_at")[:20])
+    return [{"title": _("Kasus saya"), "template": "cases/panels/my_cases.html", "context": {"cases": cases}}]

@@ -1,0 +1,127 @@
+"""Scoped reads: every selector takes the viewer and never returns what they may not see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Case as When_
+from django.db.models import IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from accounts.access import can, employee_of
+
+from .models import Case, Evidence, Notification, ReportedPost
+
+CLOSED = (Case.Status.FINAL, Case.Status.DISMISSED)
+
+SORTS = {
+    "reference": ("year", "number"),
+    "-reference": ("-year", "-number"),
+    "opened": ("opened_at", "id"),
+    "-opened": ("-opened_at", "-id"),
+    "due": ("due_date", "-id"),
+    "-due": ("-due_date", "-id"),
+    "name": ("employee__full_name", "id"),
+    "-name": ("-employee__full_name", "id"),
+    "status": ("status", "-id"),
+}
+
+
+def case_base_queryset() -> QuerySet:
+    return Case.objects.select_related("employee", "employee__unit", "violation_type", "assigned_officer")
+
+
+def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> QuerySet:
+    """Cases the viewer may list: everything for ``cases.view_all``, nothing otherwise."""
+    if not can(user, "cases.view_all"):
+        return Case.objects.none()
+    qs = case_base_queryset()
+    f = filters or {}
+    if f.get("status"):
+        qs = qs.filter(status=f["status"])
+    if f.get("unit"):
+        qs = qs.filter(employee__unit=f["unit"])
+    if f.get("employee_status"):
+        qs = qs.filter(employee_status=f["employee_status"])
+    if f.get("violation_type"):
+        qs = qs.filter(violation_type=f["violation_type"])
+    if f.get("officer"):
+        qs = qs.filter(assigned_officer=f["officer"])
+    if f.get("overdue"):
+        qs = qs.filter(due_date__lt=timezone.localdate()).exclude(status__in=CLOSED)
+    q = (f.get("q") or "").strip()
+    if q:
+        digits = q.replace(" ", "")
+        cond = Q(employee__full_name__icontains=q) | Q(reference__iexact=q)
+        if digits.isdigit():
+            cond |= Q(employee__nip__startswith=digits) | Q(employee__ni_pppk__startswith=digits)
+            cond |= Q(employee__nik__startswith=digits)
+        if "/" in q:
+            cond |= Q(reference__icontains=q)
+        qs = qs.filter(cond)
+    if sort in SORTS:
+        return qs.order_by(*SORTS[sort])
+    # Default: the viewer's own cases (and their subordinates') first, then overdue, then by due date.
+    today = timezone.localdate()
+    mine = Q(assigned_officer=user)
+    emp = employee_of(user) if getattr(user, "is_authenticated", False) else None
+    if emp is not None:
+        mine |= Q(assigned_officer__employee__supervisor=emp)
+    return qs.annotate(
+        _mine=When_(When(mine, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        _late=When_(
+            When(Q(due_date__lt=today) & ~Q(status__in=CLOSED), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+    ).order_by("_mine", "_late", "due_date", "-id")
+
+
+def case_for(*, user: Any, pk: int) -> Case:
+    if not can(user, "cases.view_all"):
+        raise Http404
+    return get_object_or_404(case_base_queryset(), pk=pk)
+
+
+def own_cases(*, user: Any) -> QuerySet:
+    """The viewer's own cases as the employee concerned (staff self-service)."""
+    emp = employee_of(user)
+    if emp is None:
+        return Case.objects.none()
+    return (
+        Case.objects.filter(employee=emp).select_related("violation_type").prefetch_related("decisions__sanction_type")
+    )
+
+
+def own_case(*, user: Any, pk: int) -> Case:
+    return get_object_or_404(own_cases(user=user), pk=pk)
+
+
+def post_list_for(*, user: Any) -> QuerySet:
+    if not can(user, "posts.view"):
+        return ReportedPost.objects.none()
+    return ReportedPost.objects.select_related("reported_by").prefetch_related("subjects__employee")
+
+
+def post_for(*, user: Any, pk: int) -> ReportedPost:
+    if not can(user, "posts.view"):
+        raise Http404
+    return get_object_or_404(ReportedPost.objects.select_related("reported_by", "election"), pk=pk)
+
+
+def evidence_for(*, user: Any, pk: int) -> Evidence:
+    if not can(user, "evidence.view"):
+        raise Http404
+    return get_object_or_404(Evidence.objects.select_related("post"), pk=pk)
+
+
+def notifications_for(*, user: Any) -> QuerySet:
+    return Notification.objects.filter(user=user).select_related("case")
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -1,0 +1,364 @@
+"""Case list, CSV export, bulk assignment, the case page and its action forms."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import can, capability_required
+from audit.services import events_for
+
+from .. import deadlines, selectors, services, workflow
+from ..evidence import similar_evidence
+from ..forms import (
+    BulkAssignForm,
+    CaseFilterForm,
+    CaseUpdateForm,
+    DecisionForm,
+    DeliveredForm,
+    ExaminationForm,
+    FollowUpForm,
+    RecommendationForm,
+    TransitionForm,
+    officers_queryset,
+)
+from ..models import Case, Evidence, SanctionType
+from ..sanctions import recommend
+
+PAGE_SIZE = 50
+
+
+def _filtered(request: HttpRequest):
+    form = CaseFilterForm(request.GET or None)
+    filters, sort = {}, ""
+    if form.is_valid():
+        filters = {k: v for k, v in form.cleaned_data.items() if v and k != "sort"}
+        sort = form.cleaned_data.get("sort") or ""
+    return form, selectors.case_list_for(user=request.user, filters=filters, sort=sort)
+
+
+@capability_required("cases.view_all")
+def case_list(request: HttpRequest) -> HttpResponse:
+    form, qs = _filtered(request)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [(c, deadlines.urgency(c, today)) for c in page.object_list]
+    context = {
+        "form": form,
+        "page_obj": page,
+        "rows": rows,
+        "can_assign": can(request.user, "cases.assign"),
+        "can_export": can(request.user, "cases.export"),
+        "officers": officers_queryset() if can(request.user, "cases.assign") else [],
+        "query": request.GET.urlencode(),
+    }
+    template = "cases/includes/case_table.html" if request.headers.get("HX-Request") else "cases/case_list.html"
+    return render(request, template, context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@capability_required("cases.export")
+def case_export(request: HttpRequest) -> StreamingHttpResponse:
+    _form, qs = _filtered(request)
+    writer = csv.writer(_Echo())
+    header = [
+        _("Nomor"), _("Pegawai"), _("NIP/NI/NIK"), _("Status pegawai"), _("Unit"), _("Jenis pelanggaran"),
+        _("Status"), _("Petugas"), _("Dibuka"), _("Batas waktu"),
+    ]  # fmt: skip
+
+    def rows():
+        yield "\ufeff" + writer.writerow(header)
+        for c in qs.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    c.reference,
+                    c.employee.display_name,
+                    c.employee.identifier,
+                    c.get_employee_status_display(),
+                    c.employee.unit.name,
+                    str(c.violation_type or ""),
+                    c.get_status_display(),
+                    c.assigned_officer.username if c.assigned_officer else "",
+                    timezone.localtime(c.opened_at).strftime("%Y-%m-%d"),
+                    c.due_date.isoformat() if c.due_date else "",
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kasus-{timezone.localdate():%Y%m%d}.csv"'
+    return response
+
+
+@require_POST
+@capability_required("cases.assign")
+def case_bulk_assign(request: HttpRequest) -> HttpResponse:
+    form = BulkAssignForm(request.POST)
+    if form.is_valid():
+        n = services.assign(
+            cases=form.cleaned_data["cases"],
+            officer=form.cleaned_data["officer"],
+            acting_user=request.user,
+            request=request,
+        )
+        messages.success(request, _("%(n)s kasus ditugaskan.") % {"n": n})
+    else:
+        messages.error(request, _("Pilih kasus dan petugas."))
+    return redirect(request.POST.get("next") or "cases:case_list")
+
+
+def _detection_template_exists() -> bool:
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    try:
+        get_template("detection/includes/case_detections.html")
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+@capability_required("cases.view_all")
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    posts = list(case.posts.all())
+    evidence = list(Evidence.objects.filter(post__in=posts))
+    similar = similar_evidence(evidence)
+    version = {"version": case.version}
+    steps = workflow.allowed_steps(case, request.user)
+    manage = can(request.user, "cases.manage")
+    recs = {}
+    if manage and case.status == Case.Status.EXAMINATION_REPORT:
+        if case.ethics_track:
+            recs["moral"] = recommend(case, SanctionType.Track.MORAL)
+        if case.discipline_track:
+            recs["discipline"] = recommend(case, SanctionType.Track.DISCIPLINE)
+    context = {
+        "case": case,
+        "clock": deadlines.CLOCKS[case.status],
+        "urgency": deadlines.urgency(case),
+        "posts": posts,
+        "evidence": [(e, similar[e.pk]) for e in evidence],
+        "events": events_for(case_id=case.pk)[:200],
+        "steps": [(st, TransitionForm(initial={**version, "to": st.target})) for st in steps],
+        "manage": manage,
+        "update_form": CaseUpdateForm(
+            initial={
+                **version,
+                **{f: getattr(case, f) for f in services.EDITABLE_CASE_FIELDS},
+            }
+        ),
+        "exam_form": ExaminationForm(initial={**version, "examinee_attended": True}),
+        "recommendation_form": RecommendationForm(initial=version),
+        "decision_form": DecisionForm(initial=version),
+        "follow_up_form": FollowUpForm(),
+        "recommendations": recs,
+        "decisions": case.decisions.select_related("sanction_type", "recommended_sanction", "signer"),
+        "examinations": case.examinations.all(),
+        "agency_recommendations": case.recommendations.all(),
+        "follow_ups": case.follow_ups.all(),
+        "summons_latest": deadlines.latest_summons_1_date(case.examination_date) if case.examination_date else None,
+        "detection_enabled": _detection_template_exists(),
+        "officers": officers_queryset() if can(request.user, "cases.assign") else [],
+    }
+    return render(request, "cases/case_detail.html", context)
+
+
+def _done(request, case_pk: int, exc: Exception | None = None, ok: str = "") -> HttpResponse:
+    if exc is not None:
+        for m in getattr(exc, "messages", [str(exc)]):
+            messages.error(request, m)
+    elif ok:
+        messages.success(request, ok)
+    return redirect("cases:case_detail", pk=case_pk)
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Isian tidak lengkap.")))
+    d = form.cleaned_data
+    data = {k: v for k, v in d.items() if k not in ("version", "to", "reason") and v not in (None, "")}
+    try:
+        workflow.transition(
+            case, d["to"], acting_user=request.user, reason=d["reason"], expected_version=d["version"], data=data,
+            request=request,
+        )  # fmt: skip
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    except PermissionDenied:
+        raise
+    return _done(request, pk, ok=_("Status kasus diperbarui."))
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_update(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = CaseUpdateForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Isian tidak valid.")))
+    d = form.cleaned_data
+    try:
+        services.update_case(
+            case=case,
+            values={f: d[f] for f in services.EDITABLE_CASE_FIELDS},
+            acting_user=request.user,
+            expected_version=d["version"],
+            reason=d["reason"],
+            request=request,
+        )
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    return _done(request, pk, ok=_("Kasus diperbarui."))
+
+
+@require_POST
+@capability_required("cases.assign")
+def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    officer = get_object_or_404(officers_queryset(), pk=request.POST.get("officer"))
+    services.assign(cases=[case], officer=officer, acting_user=request.user, request=request)
+    return _done(request, pk, ok=_("Petugas ditetapkan."))
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_examination(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = ExaminationForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Lengkapi data BAP.")))
+    d = form.cleaned_data
+    try:
+        services.record_examination(
+            case=case,
+            held_on=d["held_on"],
+            place=d["place"],
+            examiners=d["examiners"],
+            questions_answers=d["questions_answers"],
+            examinee_attended=d["examinee_attended"],
+            acting_user=request.user,
+            expected_version=d["version"],
+            request=request,
+        )
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    return _done(request, pk, ok=_("BAP dicatat."))
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = RecommendationForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Lengkapi data rekomendasi.")))
+    d = dict(form.cleaned_data)
+    version = d.pop("version")
+    try:
+        services.add_recommendation(
+            case=case, values=d, acting_user=request.user, expected_version=version, request=request
+        )
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    return _done(request, pk, ok=_("Rekomendasi dicatat."))
+
+
+@require_POST
+@capability_required("cases.decide")
+def case_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Pilih jalur dan sanksi.")))
+    d = form.cleaned_data
+    try:
+        services.record_decision(
+            case=case,
+            track=d["track"],
+            sanction_type=d["sanction_type"],
+            deviation_reason=d["deviation_reason"],
+            decision_number=d["decision_number"],
+            decided_on=d["decided_on"],
+            acting_user=request.user,
+            expected_version=d["version"],
+            request=request,
+        )
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    return _done(request, pk, ok=_("Keputusan dicatat."))
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_delivered(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = DeliveredForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Isi tanggal penyampaian.")))
+    decision = get_object_or_404(case.decisions, pk=form.cleaned_data["decision"])
+    try:
+        services.set_delivered(
+            decision=decision,
+            delivered_on=form.cleaned_data["delivered_on"],
+            acting_user=request.user,
+            expected_version=form.cleaned_data["version"],
+            request=request,
+        )
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    return _done(request, pk, ok=_("Tanggal penyampaian dicatat."))
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, ValidationError(_("Uraian tindak lanjut wajib diisi.")))
+    services.add_follow_up(case=case, acting_user=request.user, request=request, **form.cleaned_data)
+    return _done(request, pk, ok=_("Tindak lanjut dicatat."))
+
+
+# --- Notifications and self-service ------------------------------------------------
+@capability_required("self.view")
+def notification_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.notifications_for(user=request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "cases/notification_list.html", {"page_obj": page})
+
+
+@require_POST
+@capability_required("self.view")
+def notification_read(request: HttpRequest) -> HttpResponse:
+    qs = selectors.notifications_for(user=request.user).filter(read_at__isnull=True)
+    if request.POST.get("id"):
+        qs = qs.filter(pk=request.POST["id"])
+    qs.update(read_at=timezone.now())
+    return redirect("cases:notification_list")
+
+
+@capability_required("self.view")
+def notification_badge(request: HttpRequest) -> HttpResponse:
+    return render(request, "cases/includes/notification_badge.html", {"unread": selectors.unread_count(request.user)})
+
+
+@capability_required("self.view")
+def my_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.own_case(user=request.user, pk=pk)
+    return render(request, "cases/my_case_detail.html", {"case": case})
