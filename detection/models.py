@@ -81,9 +81,15 @@ class DetectionRun(models.Model):
         seen = self.heartbeat_at or self.started_at or self.queued_at
         return seen < (now or timezone.now()) - timedelta(minutes=minutes)
 
+    def is_lost(self, minutes: int = DEFAULT_STALE_MINUTES, now=None) -> bool:
+        """A run queued for ``minutes`` that no worker has claimed (e.g. the queue was flushed)."""
+        if self.status != self.Status.QUEUED:
+            return False
+        return self.queued_at < (now or timezone.now()) - timedelta(minutes=minutes)
+
     @property
     def can_requeue(self) -> bool:
-        return self.status == self.Status.FAILED or self.is_stale()
+        return self.status == self.Status.FAILED or self.is_stale() or self.is_lost()
 
 
 class ReviewStatus(models.TextChoices):
