@@ -62,6 +62,10 @@ class EmployeeForm(forms.ModelForm):
         help_text=_("Kosongkan bila tidak ada atasan langsung."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Wider than the stored 18/16 digits: people type spaces and dots between the groups.
+    nip = forms.CharField(label=_("NIP"), required=False, max_length=30)
+    ni_pppk = forms.CharField(label=_("NI PPPK"), required=False, max_length=30)
+    nik = forms.CharField(label=_("NIK"), required=False, max_length=30)
 
     class Meta:
         model = Employee
@@ -71,9 +75,6 @@ class EmployeeForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
-            "nip": _("18 digit; spasi atau titik boleh diketik, akan dibuang."),
-            "ni_pppk": _("18 digit, khusus PPPK."),
-            "nik": _("16 digit, wajib untuk honorer/non-ASN."),
             "birth_date": _("Kosongkan untuk diisi dari NIP/NI PPPK."),
             "sex": _("Kosongkan untuk diisi dari NIP/NI PPPK/NIK."),
         }
@@ -85,7 +86,13 @@ class EmployeeForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
             if self.instance.supervisor_id:
                 self.fields["supervisor_identifier"].initial = self.instance.supervisor.identifier
-        for name in ("nip", "ni_pppk", "nik"):
+        helps = {
+            "nip": _("18 digit; wajib untuk PNS/CPNS. Spasi atau titik boleh diketik."),
+            "ni_pppk": _("18 digit; wajib untuk PPPK."),
+            "nik": _("16 digit; wajib untuk honorer/non-ASN."),
+        }
+        for name, help_text in helps.items():
+            self.fields[name].help_text = help_text
             self.fields[name].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 
     def _digits(self, name: str) -> str | None:
