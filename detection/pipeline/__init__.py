@@ -7,6 +7,7 @@ Public API::
     result.to_dict()           # JSON-able
     annotate(rgb_array, result)
 """
+
 from .annotate import annotate
 from .api import DetectConfig, detect, hands_from_image
 from .gestures import DEFAULT_PAIR_CONFIG, GestureConfig, classify, finger_states, suggest_candidates
@@ -16,8 +17,24 @@ from .results import MODEL_VERSION, CandidateSuggestion, DetectionResult, HandRe
 from .symbols import SymbolConfig, SymbolReference, match_symbols
 
 __all__ = [
-    "annotate", "detect", "hands_from_image", "DetectConfig", "HandsConfig", "GestureConfig",
-    "classify", "finger_states", "suggest_candidates", "DEFAULT_PAIR_CONFIG", "ImageRejected",
-    "load_image", "MODEL_VERSION", "CandidateSuggestion", "DetectionResult", "HandResult", "SymbolMatch",
-    "SymbolConfig", "SymbolReference", "match_symbols",
+    "annotate",
+    "detect",
+    "hands_from_image",
+    "DetectConfig",
+    "HandsConfig",
+    "GestureConfig",
+    "classify",
+    "finger_states",
+    "suggest_candidates",
+    "DEFAULT_PAIR_CONFIG",
+    "ImageRejected",
+    "load_image",
+    "MODEL_VERSION",
+    "CandidateSuggestion",
+    "DetectionResult",
+    "HandResult",
+    "SymbolMatch",
+    "SymbolConfig",
+    "SymbolReference",
+    "match_symbols",
 ]

@@ -1,12 +1,33 @@
 """Draw a DetectionResult on an RGB image with OpenCV."""
+
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-HAND_CONNECTIONS = [(0, 1), (1, 2), (2, 3), (3, 4), (0, 5), (5, 6), (6, 7), (7, 8), (5, 9), (9, 10),
-                    (10, 11), (11, 12), (9, 13), (13, 14), (14, 15), (15, 16), (13, 17), (0, 17),
-                    (17, 18), (18, 19), (19, 20)]
+HAND_CONNECTIONS = [
+    (0, 1),
+    (1, 2),
+    (2, 3),
+    (3, 4),
+    (0, 5),
+    (5, 6),
+    (6, 7),
+    (7, 8),
+    (5, 9),
+    (9, 10),
+    (10, 11),
+    (11, 12),
+    (9, 13),
+    (13, 14),
+    (14, 15),
+    (15, 16),
+    (13, 17),
+    (0, 17),
+    (17, 18),
+    (18, 19),
+    (19, 20),
+]
 
 
 def annotate(image: np.ndarray, result) -> np.ndarray:
@@ -32,8 +53,16 @@ def annotate(image: np.ndarray, result) -> np.ndarray:
     for sm in result.symbols:
         q = np.array(sm.quad, dtype=np.int32).reshape(-1, 1, 2)
         cv2.polylines(out, [q], True, (255, 0, 255), th + 1)
-        cv2.putText(out, f"{sm.name} ({sm.inliers})", (int(sm.bbox[0]), max(12, int(sm.bbox[1]) - 4)),
-                    cv2.FONT_HERSHEY_SIMPLEX, fs, (255, 0, 255), th, cv2.LINE_AA)
+        cv2.putText(
+            out,
+            f"{sm.name} ({sm.inliers})",
+            (int(sm.bbox[0]), max(12, int(sm.bbox[1]) - 4)),
+            cv2.FONT_HERSHEY_SIMPLEX,
+            fs,
+            (255, 0, 255),
+            th,
+            cv2.LINE_AA,
+        )
     if result.candidates:
         txt = "candidates: " + ", ".join(str(c.number) for c in result.candidates)
         cv2.putText(out, txt, (6, h - 8), cv2.FONT_HERSHEY_SIMPLEX, fs * 1.2, (255, 255, 0), th + 1, cv2.LINE_AA)

@@ -1,4 +1,5 @@
 """Top-level entry point: ``detect(image, symbols=..., pair_config=..., config=...)``."""
+
 from __future__ import annotations
 
 import time
@@ -19,7 +20,7 @@ class DetectConfig:
     gestures: GestureConfig = field(default_factory=GestureConfig)
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pixels: int = DEFAULT_MAX_PIXELS
-    min_gesture_confidence: float = 0.0   # hands below this do not produce candidate suggestions
+    min_gesture_confidence: float = 0.0  # hands below this do not produce candidate suggestions
 
 
 def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), timings: Optional[dict] = None):
@@ -30,17 +31,27 @@ def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), t
     out = []
     for r in raw:
         g, conf, fs = classify(r.landmarks, config.gestures)
-        out.append(HandResult(
-            bbox=r.bbox, landmarks=r.landmarks.tolist(), fingers=int(sum(fs.extended)),
-            extended=list(fs.extended), gesture=g, confidence=conf, handedness=r.handedness,
-            score=r.score, source=r.source))
+        out.append(
+            HandResult(
+                bbox=r.bbox,
+                landmarks=r.landmarks.tolist(),
+                fingers=int(sum(fs.extended)),
+                extended=list(fs.extended),
+                gesture=g,
+                confidence=conf,
+                handedness=r.handedness,
+                score=r.score,
+                source=r.source,
+            )
+        )
     out.sort(key=lambda h: (h.bbox[0], h.bbox[1]))
     timings["gestures"] = (time.perf_counter() - t) * 1000
     return out, second
 
 
-def detect(image, *, symbols: Sequence = (), pair_config=None, config: DetectConfig = DetectConfig()
-           ) -> DetectionResult:
+def detect(
+    image, *, symbols: Sequence = (), pair_config=None, config: DetectConfig = DetectConfig()
+) -> DetectionResult:
     """Run the whole pipeline on bytes, a path, or an RGB uint8 array.
 
     Raises :class:`~detection.pipeline.intake.ImageRejected` for unusable input.
@@ -56,6 +67,7 @@ def detect(image, *, symbols: Sequence = (), pair_config=None, config: DetectCon
     sym = []
     if symbols:
         from .symbols import match_symbols
+
         t = time.perf_counter()
         sym = match_symbols(img.image, symbols)
         timings["symbols"] = (time.perf_counter() - t) * 1000
@@ -63,6 +75,12 @@ def detect(image, *, symbols: Sequence = (), pair_config=None, config: DetectCon
     cands = suggest_candidates(hands, pair_config, config.min_gesture_confidence)
     timings["candidates"] = (time.perf_counter() - t) * 1000
     timings["total"] = (time.perf_counter() - t0) * 1000
-    return DetectionResult(hands=hands, symbols=sym, candidates=cands, timings_ms=timings,
-                           model_version=MODEL_VERSION, image_size=list(img.original_size),
-                           second_pass=second)
+    return DetectionResult(
+        hands=hands,
+        symbols=sym,
+        candidates=cands,
+        timings_ms=timings,
+        model_version=MODEL_VERSION,
+        image_size=list(img.original_size),
+        second_pass=second,
+    )

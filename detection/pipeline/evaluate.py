@@ -1,4 +1,5 @@
 """Evaluation of finger counting / gestures on a labelled CSV (single-hand or group format)."""
+
 from __future__ import annotations
 
 import csv
@@ -81,8 +82,12 @@ def format_matrix(title: str, m: Dict, cols: List[str]) -> str:
     return "\n".join(lines)
 
 
-def evaluate(csv_path: str, config: DetectConfig = DetectConfig(), progress: Optional[Callable] = None,
-             limit: Optional[int] = None) -> dict:
+def evaluate(
+    csv_path: str,
+    config: DetectConfig = DetectConfig(),
+    progress: Optional[Callable] = None,
+    limit: Optional[int] = None,
+) -> dict:
     rows = read_labels(csv_path)[:limit] if limit else read_labels(csv_path)
     single_pairs, gest_pairs, group_pairs, failures = [], [], [], []
     n_single = n_single_found = n_single_exact = n_gest_ok = 0
@@ -107,8 +112,10 @@ def evaluate(csv_path: str, config: DetectConfig = DetectConfig(), progress: Opt
             if best and best.fingers == r["fingers"]:
                 n_single_exact += 1
             elif progress:
-                progress(f"count {r['file']}: true {r['fingers']} pred {pred}"
-                         + (f" ({best.gesture}, {best.source})" if best else ""))
+                progress(
+                    f"count {r['file']}: true {r['fingers']} pred {pred}"
+                    + (f" ({best.gesture}, {best.source})" if best else "")
+                )
             if r.get("label"):
                 cat = GESTURE_CATEGORY.get(best.gesture, "other") if best else "miss"
                 gest_pairs.append((r["label"], cat))
@@ -131,13 +138,18 @@ def evaluate(csv_path: str, config: DetectConfig = DetectConfig(), progress: Opt
                     group_pairs.append((str(g["fingers"]), "miss"))
                     if progress:
                         progress(f"miss  {r['file']} #{gi}: {g}")
-    rep = {"csv": csv_path, "images": len(rows), "failures": failures,
-           "ms_per_image": 1000 * t_total / max(1, len(rows) - len(failures))}
+    rep = {
+        "csv": csv_path,
+        "images": len(rows),
+        "failures": failures,
+        "ms_per_image": 1000 * t_total / max(1, len(rows) - len(failures)),
+    }
     labels = ["0", "1", "2", "3", "4", "5"]
     if n_single:
         glabels = sorted({a for a, _ in gest_pairs})
         rep["single"] = {
-            "images": n_single, "hands_found": n_single_found / n_single,
+            "images": n_single,
+            "hands_found": n_single_found / n_single,
             "exact_fingers": n_single_exact / n_single,
             "gesture_accuracy": (n_gest_ok / len(gest_pairs)) if gest_pairs else None,
             "fingers_confusion": _matrix(labels, COUNT_COLS, single_pairs),
@@ -146,9 +158,13 @@ def evaluate(csv_path: str, config: DetectConfig = DetectConfig(), progress: Opt
         }
     if n_gt:
         rep["group"] = {
-            "hands": n_gt, "hands_found": n_found / n_gt, "exact_fingers": n_exact / n_gt,
-            "exact_fingers_of_found": n_exact / max(1, n_found), "predicted": n_pred,
-            "unmatched_predictions": n_fp, "fingers_confusion": _matrix(labels, COUNT_COLS, group_pairs),
+            "hands": n_gt,
+            "hands_found": n_found / n_gt,
+            "exact_fingers": n_exact / n_gt,
+            "exact_fingers_of_found": n_exact / max(1, n_found),
+            "predicted": n_pred,
+            "unmatched_predictions": n_fp,
+            "fingers_confusion": _matrix(labels, COUNT_COLS, group_pairs),
         }
     return rep
 
@@ -165,14 +181,21 @@ def format_report(rep: dict) -> str:
             out.append(f"[single] gesture accuracy (label vs gesture category): {s['gesture_accuracy']:.1%}")
         out.append(format_matrix("finger-count confusion (largest hand)", s["fingers_confusion"], COUNT_COLS))
         if s["gesture_confusion"]:
-            out.append(format_matrix("gesture confusion (label vs predicted category)", s["gesture_confusion"],
-                                     s["gesture_cols"]))
+            out.append(
+                format_matrix(
+                    "gesture confusion (label vs predicted category)", s["gesture_confusion"], s["gesture_cols"]
+                )
+            )
     g = rep.get("group")
     if g:
         out.append(f"[group] labelled hands found: {g['hands_found']:.1%} of {g['hands']}")
-        out.append(f"[group] exact finger count (miss = wrong): {g['exact_fingers']:.1%}"
-                   f"  (of found: {g['exact_fingers_of_found']:.1%})")
-        out.append(f"[group] predictions: {g['predicted']}  unmatched (unlabelled hands or false): "
-                   f"{g['unmatched_predictions']}")
+        out.append(
+            f"[group] exact finger count (miss = wrong): {g['exact_fingers']:.1%}"
+            f"  (of found: {g['exact_fingers_of_found']:.1%})"
+        )
+        out.append(
+            f"[group] predictions: {g['predicted']}  unmatched (unlabelled hands or false): "
+            f"{g['unmatched_predictions']}"
+        )
         out.append(format_matrix("finger-count confusion (labelled hands)", g["fingers_confusion"], COUNT_COLS))
     return "\n".join(out)

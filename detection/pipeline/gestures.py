@@ -4,6 +4,7 @@ Everything here is rotation-invariant: it uses joint angles and distances normal
 palm size, never image directions (except ``thumbs_up``/``thumbs_down``, which are defined by
 the direction the thumb points in the image).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,27 +17,56 @@ THUMB = (1, 2, 3, 4)
 FINGERS = {"index": (5, 6, 7, 8), "middle": (9, 10, 11, 12), "ring": (13, 14, 15, 16), "pinky": (17, 18, 19, 20)}
 FINGER_NAMES = ("thumb", "index", "middle", "ring", "pinky")
 
-GESTURES = ("zero", "one", "thumbs_up", "thumbs_down", "v_sign", "two", "l_shape", "call", "metal",
-            "three", "three_thumb", "three_other", "ok", "four", "five", "unknown")
+GESTURES = (
+    "zero",
+    "one",
+    "thumbs_up",
+    "thumbs_down",
+    "v_sign",
+    "two",
+    "l_shape",
+    "call",
+    "metal",
+    "three",
+    "three_thumb",
+    "three_other",
+    "ok",
+    "four",
+    "five",
+    "unknown",
+)
 
 # meaning of each gesture in the dataset vocabulary (used for "gesture accuracy")
 GESTURE_CATEGORY = {
-    "zero": "zero", "one": "one", "thumbs_up": "thumbs_up", "thumbs_down": "other",
-    "v_sign": "two", "two": "two", "l_shape": "two", "call": "other", "metal": "other",
-    "three": "three", "three_thumb": "three", "three_other": "three", "ok": "ok",
-    "four": "four", "five": "five", "unknown": "other",
+    "zero": "zero",
+    "one": "one",
+    "thumbs_up": "thumbs_up",
+    "thumbs_down": "other",
+    "v_sign": "two",
+    "two": "two",
+    "l_shape": "two",
+    "call": "other",
+    "metal": "other",
+    "three": "three",
+    "three_thumb": "three",
+    "three_other": "three",
+    "ok": "ok",
+    "four": "four",
+    "five": "five",
+    "unknown": "other",
 }
 
 
 @dataclass(frozen=True)
 class GestureConfig:
-    finger_bend_deg: float = 75.0     # PIP+DIP bend above this -> finger folded
-    finger_mcp_weight: float = 0.5    # share of MCP bend added to the finger bend
-    thumb_bend_deg: float = 55.0      # MCP+IP bend above this -> thumb folded
-    thumb_out_ratio: float = 0.75     # thumb tip distance from palm (/palm size) above this -> out
-    finger_reach_ratio: float = 1.0   # tip-wrist / pip-wrist below this -> folded
-    ok_touch_ratio: float = 0.35      # thumb tip - index tip distance (/palm size) for "ok"
-    soft_deg: float = 15.0            # softness of the angle decisions (confidence)
+    finger_bend_deg: float = 75.0  # PIP+DIP bend above this -> finger folded
+    finger_mcp_weight: float = 0.5  # share of MCP bend added to the finger bend
+    thumb_bend_deg: float = 60.0      # MCP+IP bend above this -> thumb folded
+    thumb_reach_ratio: float = 0.85   # |tip - pinky MCP| / |thumb MCP - pinky MCP| below this -> folded
+    thumb_clear_ratio: float = 0.4    # tip distance to index/middle PIP+DIP (/palm size) below -> folded
+    finger_reach_ratio: float = 1.0  # tip-wrist / pip-wrist below this -> folded
+    ok_touch_ratio: float = 0.35  # thumb tip - index tip distance (/palm size) for "ok"
+    soft_deg: float = 15.0  # softness of the angle decisions (confidence)
 
 
 def _angle(u: np.ndarray, v: np.ndarray) -> float:
@@ -55,7 +85,7 @@ def _sig(x: float) -> float:
 @dataclass
 class FingerState:
     extended: List[bool]
-    probs: List[float]            # probability-like score that each finger is extended
+    probs: List[float]  # probability-like score that each finger is extended
     features: Dict[str, float] = field(default_factory=dict)
 
 
@@ -79,8 +109,10 @@ def finger_states(landmarks: Sequence[Sequence[float]], cfg: GestureConfig = Ges
     centre = p[[0, 5, 9, 13, 17]].mean(0)
     out = min(np.linalg.norm(tip - p[5]), np.linalg.norm(tip - p[9]), np.linalg.norm(tip - centre)) / ps
     reach = np.linalg.norm(tip - p[17]) / max(1e-6, np.linalg.norm(mcp - p[17]))
-    feats.update(thumb_bend=bend, thumb_out=out, thumb_reach=reach)
-    pt = _sig((cfg.thumb_bend_deg - bend) / cfg.soft_deg) * _sig((out - cfg.thumb_out_ratio) / 0.1)
+    clear = min(np.linalg.norm(tip - p[j]) for j in (6, 7, 10, 11, 14, 15, 18, 19)) / ps
+    feats.update(thumb_bend=bend, thumb_out=out, thumb_reach=reach, thumb_clear=clear)
+    pt = (_sig((cfg.thumb_bend_deg - bend) / cfg.soft_deg) * _sig((reach - cfg.thumb_reach_ratio) / 0.05)
+          * _sig((clear - cfg.thumb_clear_ratio) / 0.03))
     probs.append(pt)
 
     # --- four fingers
@@ -105,8 +137,9 @@ def finger_states(landmarks: Sequence[Sequence[float]], cfg: GestureConfig = Ges
     return FingerState(extended, probs, feats)
 
 
-def classify(landmarks, cfg: GestureConfig = GestureConfig(), *, image_up: Optional[Tuple[float, float]] = (0.0, -1.0)
-             ) -> Tuple[str, float, FingerState]:
+def classify(
+    landmarks, cfg: GestureConfig = GestureConfig(), *, image_up: Optional[Tuple[float, float]] = (0.0, -1.0)
+) -> Tuple[str, float, FingerState]:
     """Return (gesture, confidence, finger states).
 
     ``image_up`` is the image "up" direction in landmark x/y coordinates (default: y grows
@@ -224,9 +257,17 @@ def suggest_candidates(hands: Iterable, pair_config=None, min_confidence: float 
                     continue
                 ca = np.array([(ha.bbox[0] + ha.bbox[2]) / 2, (ha.bbox[1] + ha.bbox[3]) / 2])
                 cb = np.array([(hb.bbox[0] + hb.bbox[2]) / 2, (hb.bbox[1] + hb.bbox[3]) / 2])
-                size = max(ha.bbox[2] - ha.bbox[0], ha.bbox[3] - ha.bbox[1], hb.bbox[2] - hb.bbox[0],
-                           hb.bbox[3] - hb.bbox[1], 1)
+                size = max(
+                    ha.bbox[2] - ha.bbox[0],
+                    ha.bbox[3] - ha.bbox[1],
+                    hb.bbox[2] - hb.bbox[0],
+                    hb.bbox[3] - hb.bbox[1],
+                    1,
+                )
                 if np.linalg.norm(ca - cb) <= 4 * size:
-                    add(c["number"], f"hands {a}+{b}: {ha.gesture}+{hb.gesture}",
-                        float(min(ha.confidence, hb.confidence)))
+                    add(
+                        c["number"],
+                        f"hands {a}+{b}: {ha.gesture}+{hb.gesture}",
+                        float(min(ha.confidence, hb.confidence)),
+                    )
     return [found[k] for k in sorted(found)]

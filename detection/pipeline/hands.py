@@ -9,6 +9,7 @@ Pass 2 (decided cheaply from pass 1):
     upscaled, near-uniform tiles skipped, bounded by ``max_tiles``.
 All detections are mapped back to original pixels and merged (IoU / containment NMS).
 """
+
 from __future__ import annotations
 
 import math
@@ -26,23 +27,24 @@ class HandsConfig:
     max_hands: int = 8
     min_detection_confidence: float = 0.5
     tile_confidence: float = 0.3
-    second_pass: str = "auto"           # auto | always | never
-    pad_fraction: float = 0.45          # padding on each side, fraction of the long side
-    pad_min_side: int = 384             # padded image is upscaled to at least this long side
-    small_hand_fraction: float = 0.16   # hand size / short image side below this -> tiles
-    tile_hand_ratio: float = 5.0        # tile side = hand size * this
+    second_pass: str = "auto"  # auto | always | never
+    pad_fractions: Tuple[float, ...] = (0.7, 0.3)  # tried in turn; padding per side / long side
+    pad_confidence: float = 0.3
+    pad_min_side: int = 384  # padded image is upscaled to at least this long side
+    small_hand_fraction: float = 0.14  # hand size / short image side below this -> tiles
+    tile_hand_ratio: float = 5.0  # tile side = hand size * this
     max_tiles: int = 6
     tile_overlap: float = 0.2
-    tile_upscale_to: int = 448          # tiles are upscaled to this side (landmark ROI quality)
-    tile_min_std: float = 8.0           # skip near-uniform tiles (grey-level std below this)
-    min_tile_image_side: int = 300      # images with a shorter side never get tiled
+    tile_upscale_to: int = 448  # tiles are upscaled to this side (landmark ROI quality)
+    tile_min_std: float = 8.0  # skip near-uniform tiles (grey-level std below this)
+    min_tile_image_side: int = 300  # images with a shorter side never get tiled
     merge_iou: float = 0.3
     merge_iomin: float = 0.6
 
 
 @dataclass
 class RawHand:
-    landmarks: np.ndarray      # 21 x 3, original pixels (z scaled like x)
+    landmarks: np.ndarray  # 21 x 3, original pixels (z scaled like x)
     world: Optional[np.ndarray]
     handedness: str
     score: float
@@ -108,11 +110,13 @@ def _dup(a: RawHand, b: RawHand, iou: float, iomin: float) -> bool:
 def _tiles(w: int, h: int, side: int, overlap_px: int) -> List[Tuple[int, int, int, int]]:
     side = min(side, w, h) if min(w, h) >= side else min(w, h)
     out = []
+
     def starts(n_total, s):
         if n_total <= s:
             return [0]
         n = int(math.ceil((n_total - overlap_px) / max(1, s - overlap_px)))
         return [int(round(v)) for v in np.linspace(0, n_total - s, max(n, 2))]
+
     for y in starts(h, side):
         for x in starts(w, side):
             out.append((x, y, min(w, x + side), min(h, y + side)))
@@ -133,10 +137,12 @@ def plan_tiles(w: int, h: int, hand_size: Optional[float], cfg: HandsConfig):
         side = int(side * 1.12) + 1
 
 
-def detect_hands(image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: Optional[dict] = None
-                 ) -> Tuple[List[RawHand], str]:
+def detect_hands(
+    image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: Optional[dict] = None
+) -> Tuple[List[RawHand], str]:
     """Return merged hands (original pixel coordinates) and the name of the second pass used."""
     import time
+
     t0 = time.perf_counter()
     h, w = image.shape[:2]
     model = get_hands(cfg.max_hands, cfg.min_detection_confidence)
@@ -146,16 +152,18 @@ def detect_hands(image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: O
         timings["hands_whole"] = (t1 - t0) * 1000
     second = ""
     if cfg.second_pass != "never":
-        short = min(w, h)
-        small = [x for x in hands if x.size < cfg.small_hand_fraction * short]
+        short, long_ = min(w, h), max(w, h)
         if not hands or cfg.second_pass == "always":
             second = "padded"
             hands += _padded_pass(image, cfg)
+        # hands small in the palm detector's view (it sees the long side at 192 px) suggest that
+        # more, smaller hands may have been missed
+        small = [x for x in hands if x.size < cfg.small_hand_fraction * long_]
         if short >= cfg.min_tile_image_side and (small or not hands or cfg.second_pass == "always"):
             second = (second + "+tiles") if second else "tiles"
             sizes = [x.size for x in hands]
             hand_size = float(np.median(sizes)) if sizes else None
-            hands += _tile_pass(image, hand_size, cfg)
+            hands += _tile_pass(image, hand_size, cfg, hands)
         hands = merge_hands(hands, cfg.merge_iou, cfg.merge_iomin)
     if timings is not None:
         timings["hands_second"] = (time.perf_counter() - t1) * 1000
@@ -163,34 +171,57 @@ def detect_hands(image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: O
 
 
 def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> List[RawHand]:
+    """Replicate-padded, upscaled copies (tight crops): first padding that finds a hand wins."""
     h, w = image.shape[:2]
-    pad = int(cfg.pad_fraction * max(h, w))
-    color = [int(v) for v in image.reshape(-1, 3).mean(0)]
-    padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=color)
-    scale = max(1.0, cfg.pad_min_side / max(padded.shape[:2]))
-    if scale > 1.0:
-        padded = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    model = get_hands(2, cfg.min_detection_confidence)
-    found = _run(model, padded, 0, 0, scale, "padded")
-    for f in found:
-        f.landmarks[:, 0] -= pad
-        f.landmarks[:, 1] -= pad
-    return found
+    model = get_hands(2, cfg.pad_confidence)
+    for frac in cfg.pad_fractions:
+        pad = int(frac * max(h, w))
+        padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
+        scale = max(1.0, cfg.pad_min_side / max(padded.shape[:2]))
+        if scale > 1.0:
+            padded = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        found = _run(model, padded, 0, 0, scale, "padded")
+        for f in found:
+            f.landmarks[:, 0] -= pad
+            f.landmarks[:, 1] -= pad
+        if found:
+            return found
+    return []
 
 
-def _tile_pass(image: np.ndarray, hand_size: Optional[float], cfg: HandsConfig) -> List[RawHand]:
+def _mask_hands(work: np.ndarray, hands: List[RawHand]) -> None:
+    """Paint known hands with their surrounding mean colour so tiles do not re-detect them
+    (each re-detection would cost a landmark inference)."""
+    H, W = work.shape[:2]
+    for hd in hands:
+        x0, y0, x1, y1 = hd.bbox
+        x0, y0 = max(0, int(x0)), max(0, int(y0))
+        x1, y1 = min(W, int(np.ceil(x1))), min(H, int(np.ceil(y1)))
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            continue
+        work[y0:y1, x0:x1] = work[y0:y1, x0:x1].reshape(-1, 3).mean(0).astype(np.uint8)
+
+
+def _tile_pass(image: np.ndarray, hand_size: Optional[float], cfg: HandsConfig,
+               known: Optional[List[RawHand]] = None) -> List[RawHand]:
     h, w = image.shape[:2]
-    gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    work = image.copy()
+    if known:
+        _mask_hands(work, known)
+    gray = cv2.cvtColor(work, cv2.COLOR_RGB2GRAY)
     model = get_hands(4, cfg.tile_confidence)
     out: List[RawHand] = []
-    for (x0, y0, x1, y1) in plan_tiles(w, h, hand_size, cfg):
+    for x0, y0, x1, y1 in plan_tiles(w, h, hand_size, cfg):
         if float(gray[y0:y1:2, x0:x1:2].std()) < cfg.tile_min_std:
             continue
-        tile = image[y0:y1, x0:x1]
+        tile = work[y0:y1, x0:x1]
         scale = max(1.0, cfg.tile_upscale_to / max(tile.shape[:2]))
         if scale > 1.0:
             tile = cv2.resize(tile, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
         else:
             tile = np.ascontiguousarray(tile)
-        out += _run(model, tile, x0, y0, scale, "tile")
+        found = _run(model, tile, x0, y0, scale, "tile")
+        if found:
+            _mask_hands(work, found)
+        out += found
     return out

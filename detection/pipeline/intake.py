@@ -2,6 +2,7 @@
 
 Plain Python (Pillow + numpy); no Django imports.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,8 +14,8 @@ from typing import Union
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-DEFAULT_MAX_BYTES = 25 * 1024 * 1024       # 25 MB encoded
-DEFAULT_MAX_PIXELS = 40_000_000            # 40 megapixels decoded
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024  # 25 MB encoded
+DEFAULT_MAX_PIXELS = 40_000_000  # 40 megapixels decoded
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF", "MPO"})
 
 ImageSource = Union[bytes, bytearray, memoryview, str, os.PathLike, np.ndarray]
@@ -30,9 +31,9 @@ class ImageRejected(ValueError):
 
 @dataclass
 class IntakeImage:
-    image: np.ndarray          # H x W x 3 RGB uint8, EXIF orientation applied
-    original_size: tuple       # (width, height) after EXIF orientation (= image size)
-    format: str                # "JPEG", "PNG", ... or "ARRAY"
+    image: np.ndarray  # H x W x 3 RGB uint8, EXIF orientation applied
+    original_size: tuple  # (width, height) after EXIF orientation (= image size)
+    format: str  # "JPEG", "PNG", ... or "ARRAY"
     n_bytes: int
 
 
@@ -47,19 +48,22 @@ def _read_bytes(src, max_bytes: int) -> bytes:
             raise ImageRejected(f"Cannot read file {path!r}: {exc.strerror or exc}", reason="unreadable") from exc
         if size > max_bytes:
             raise ImageRejected(
-                f"File is too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB).", reason="too_large")
+                f"File is too large ({size / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB).", reason="too_large"
+            )
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     if not data:
         raise ImageRejected("The file is empty.", reason="empty")
     if len(data) > max_bytes:
         raise ImageRejected(
-            f"File is too large ({len(data) / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB).", reason="too_large")
+            f"File is too large ({len(data) / 1e6:.1f} MB; limit {max_bytes / 1e6:.1f} MB).", reason="too_large"
+        )
     return data
 
 
-def load_image(src: ImageSource, *, max_bytes: int = DEFAULT_MAX_BYTES,
-               max_pixels: int = DEFAULT_MAX_PIXELS) -> IntakeImage:
+def load_image(
+    src: ImageSource, *, max_bytes: int = DEFAULT_MAX_BYTES, max_pixels: int = DEFAULT_MAX_PIXELS
+) -> IntakeImage:
     """Decode ``src`` (bytes, a path, or an RGB/BGR-agnostic uint8 array) into RGB uint8.
 
     The format is recognised from the content, never from the file name. Raises
@@ -91,7 +95,8 @@ def load_image(src: ImageSource, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 if w <= 0 or h <= 0 or w * h > max_pixels:
                     raise ImageRejected(
                         f"Image is too big ({w}x{h} = {w * h / 1e6:.1f} MP; limit {max_pixels / 1e6:.1f} MP).",
-                        reason="too_many_pixels")
+                        reason="too_many_pixels",
+                    )
                 if getattr(im, "is_animated", False):
                     im.seek(0)
                 im.load()  # full decode: raises on truncated data

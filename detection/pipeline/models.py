@@ -2,6 +2,7 @@
 
 MediaPipe graphs are not re-entrant, so every model carries its own lock.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,7 @@ class LockedModel:
             return self.model.process(image)
 
 
-def get_hands(max_num_hands: int = 6, min_detection_confidence: float = 0.5,
-              model_complexity: int = 1) -> LockedModel:
+def get_hands(max_num_hands: int = 6, min_detection_confidence: float = 0.5, model_complexity: int = 1) -> LockedModel:
     key = (int(max_num_hands), round(float(min_detection_confidence), 3), int(model_complexity))
     m = _hands.get(key)
     if m is not None:
@@ -36,9 +36,15 @@ def get_hands(max_num_hands: int = 6, min_detection_confidence: float = 0.5,
         m = _hands.get(key)
         if m is None:
             import mediapipe as mp
-            m = LockedModel(mp.solutions.hands.Hands(
-                static_image_mode=True, max_num_hands=key[0], model_complexity=key[2],
-                min_detection_confidence=key[1]))
+
+            m = LockedModel(
+                mp.solutions.hands.Hands(
+                    static_image_mode=True,
+                    max_num_hands=key[0],
+                    model_complexity=key[2],
+                    min_detection_confidence=key[1],
+                )
+            )
             _hands[key] = m
             LOAD_COUNT["hands"] += 1
     return m

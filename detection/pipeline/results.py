@@ -1,4 +1,5 @@
 """Result dataclasses; ``to_dict()`` returns plain JSON-able structures."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,15 +14,15 @@ def _r(x, nd=2):
 
 @dataclass
 class HandResult:
-    bbox: List[float]                     # [x0, y0, x1, y1] in ORIGINAL image pixels
-    landmarks: List[List[float]]          # 21 x [x, y, z] in original pixels (z relative, pixel scale)
-    fingers: int                          # number of extended fingers incl. thumb
-    extended: List[bool]                  # [thumb, index, middle, ring, pinky]
-    gesture: str                          # zero, one, thumbs_up, v_sign, ok, ... (see gestures.GESTURES)
-    confidence: float                     # gesture confidence 0..1
-    handedness: str                       # "Left" / "Right" (as seen by MediaPipe)
-    score: float                          # detection (handedness) score 0..1
-    source: str = "whole"                 # which pass found it: whole, padded, tile
+    bbox: List[float]  # [x0, y0, x1, y1] in ORIGINAL image pixels
+    landmarks: List[List[float]]  # 21 x [x, y, z] in original pixels (z relative, pixel scale)
+    fingers: int  # number of extended fingers incl. thumb
+    extended: List[bool]  # [thumb, index, middle, ring, pinky]
+    gesture: str  # zero, one, thumbs_up, v_sign, ok, ... (see gestures.GESTURES)
+    confidence: float  # gesture confidence 0..1
+    handedness: str  # "Left" / "Right" (as seen by MediaPipe)
+    score: float  # detection (handedness) score 0..1
+    source: str = "whole"  # which pass found it: whole, padded, tile
 
     @property
     def size(self) -> float:
@@ -47,13 +48,18 @@ class HandResult:
 class SymbolMatch:
     name: str
     inliers: int
-    score: float                          # inlier ratio-weighted score 0..1
-    bbox: List[float]                     # [x0, y0, x1, y1] in original pixels
-    quad: List[List[float]]               # 4 corners of the reference projected into the photo
+    score: float  # inlier ratio-weighted score 0..1
+    bbox: List[float]  # [x0, y0, x1, y1] in original pixels
+    quad: List[List[float]]  # 4 corners of the reference projected into the photo
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "inliers": int(self.inliers), "score": _r(self.score, 3),
-                "bbox": [_r(v, 1) for v in self.bbox], "quad": [[_r(x, 1), _r(y, 1)] for x, y in self.quad]}
+        return {
+            "name": self.name,
+            "inliers": int(self.inliers),
+            "score": _r(self.score, 3),
+            "bbox": [_r(v, 1) for v in self.bbox],
+            "quad": [[_r(x, 1), _r(y, 1)] for x, y in self.quad],
+        }
 
 
 @dataclass
@@ -73,8 +79,8 @@ class DetectionResult:
     candidates: List[CandidateSuggestion] = field(default_factory=list)
     timings_ms: Dict[str, float] = field(default_factory=dict)
     model_version: str = MODEL_VERSION
-    image_size: Optional[List[int]] = None   # [width, height] of the original image
-    second_pass: str = ""                    # "", "padded", "tiles"
+    image_size: Optional[List[int]] = None  # [width, height] of the original image
+    second_pass: str = ""  # "", "padded", "tiles"
 
     @property
     def candidate_numbers(self) -> List[int]:

@@ -1,4 +1,5 @@
 """Reference symbol / logo matching with SIFT local features, Lowe ratio test and RANSAC homography."""
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,7 @@ class SymbolConfig:
     ratio: float = 0.75
     min_inliers: int = 12
     ransac_px: float = 5.0
-    max_side: int = 1600          # photos are matched at most at this size
+    max_side: int = 1600  # photos are matched at most at this size
     ref_max_side: int = 600
 
 
@@ -49,6 +50,7 @@ class SymbolReference:
     @classmethod
     def from_source(cls, name: str, src, cfg: SymbolConfig = SymbolConfig()) -> "SymbolReference":
         from .intake import load_image
+
         return cls(name, load_image(src).image, cfg)
 
 
@@ -62,8 +64,11 @@ def _as_refs(symbols: Sequence[SymbolLike], cfg: SymbolConfig) -> List[SymbolRef
             refs.append(s)
         elif isinstance(s, (tuple, list)) and len(s) == 2:
             name, src = s
-            refs.append(SymbolReference(name, src, cfg) if isinstance(src, np.ndarray)
-                        else SymbolReference.from_source(name, src, cfg))
+            refs.append(
+                SymbolReference(name, src, cfg)
+                if isinstance(src, np.ndarray)
+                else SymbolReference.from_source(name, src, cfg)
+            )
         elif isinstance(s, (str, os.PathLike)):
             refs.append(SymbolReference.from_source(os.path.basename(str(s)), s, cfg))
         else:
@@ -71,8 +76,9 @@ def _as_refs(symbols: Sequence[SymbolLike], cfg: SymbolConfig) -> List[SymbolRef
     return refs
 
 
-def match_symbols(image: np.ndarray, symbols: Sequence[SymbolLike], cfg: SymbolConfig = SymbolConfig()
-                  ) -> List[SymbolMatch]:
+def match_symbols(
+    image: np.ndarray, symbols: Sequence[SymbolLike], cfg: SymbolConfig = SymbolConfig()
+) -> List[SymbolMatch]:
     refs = _as_refs(symbols, cfg)
     if not refs:
         return []
@@ -109,7 +115,14 @@ def match_symbols(image: np.ndarray, symbols: Sequence[SymbolLike], cfg: SymbolC
         score = float(inl / len(good)) * min(1.0, inl / (3.0 * cfg.min_inliers))
         x0, y0 = quad.min(0)
         x1, y1 = quad.max(0)
-        out.append(SymbolMatch(ref.name, inl, score, [float(x0), float(y0), float(x1), float(y1)],
-                               [[float(a), float(b)] for a, b in quad]))
+        out.append(
+            SymbolMatch(
+                ref.name,
+                inl,
+                score,
+                [float(x0), float(y0), float(x1), float(y1)],
+                [[float(a), float(b)] for a, b in quad],
+            )
+        )
     out.sort(key=lambda m: -m.inliers)
     return out
