@@ -21,7 +21,7 @@ install-dev:
 	./scripts/bootstrap.sh requirements-dev.txt
 
 test: install-dev
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	DJANGO_SETTINGS_MODULE=netralitas_site.test_settings $(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) -m pytest
 
 lint:
