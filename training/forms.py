@@ -60,6 +60,8 @@ class ProgrammeForm(TargetFormMixin):
 
 
 class MaterialForm(forms.ModelForm):
+    video_url = forms.URLField(label=_("Tautan video"), required=False, assume_scheme="https")
+
     class Meta:
         model = Material
         fields = ["order", "title", "kind", "body", "video_url", "attachment"]
@@ -74,6 +76,8 @@ class MaterialForm(forms.ModelForm):
 
 
 class SessionForm(TargetFormMixin):
+    online_url = forms.URLField(label=_("Tautan daring"), required=False, assume_scheme="https")
+
     class Meta:
         model = Session
         fields = [

@@ -226,18 +226,21 @@ def _is_late(attempt: Attempt, now) -> bool:
     return now > attempt.deadline + dt.timedelta(seconds=SUBMIT_GRACE_SECONDS)
 
 
-@transaction.atomic
 def save_answers(*, attempt: Attempt, answers: dict, acting_user, now=None) -> Attempt:
     """Autosave during the attempt. After the deadline nothing is saved and the attempt is closed."""
     now = now or timezone.now()
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
-    if attempt.status != Attempt.Status.OPEN:
-        raise TrainingError(_("Percobaan ini sudah ditutup."))
-    if _is_late(attempt, now):
-        _grade(attempt, Attempt.Status.EXPIRED, now)
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if attempt.status != Attempt.Status.OPEN:
+            raise TrainingError(_("Percobaan ini sudah ditutup."))
+        late = _is_late(attempt, now)
+        if late:
+            _grade(attempt, Attempt.Status.EXPIRED, now)  # committed before the refusal is raised
+        else:
+            for item_id, chosen in _clean_answers(attempt, answers).items():
+                AttemptQuestion.objects.filter(pk=item_id, attempt=attempt).update(selected=chosen)
+    if late:
         raise TrainingError(_("Waktu pengerjaan sudah habis; jawaban tidak disimpan dan percobaan ditutup."))
-    for item_id, chosen in _clean_answers(attempt, answers).items():
-        AttemptQuestion.objects.filter(pk=item_id, attempt=attempt).update(selected=chosen)
     return attempt
 
 
