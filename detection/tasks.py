@@ -86,6 +86,9 @@ def run_detection(evidence_id: int) -> None:
         job = _current_job()
         will_retry = bool(job is not None and job.should_retry)
         services.mark_failed(
-            run.pk, attempt, _("Deteksi gagal: %(err)s") % {"err": f"{type(exc).__name__}: {exc}"}, will_retry=will_retry
+            run.pk,
+            attempt,
+            _("Deteksi gagal: %(err)s") % {"err": f"{type(exc).__name__}: {exc}"},
+            will_retry=will_retry,
         )
         raise
