@@ -54,6 +54,7 @@ class PostForm(forms.ModelForm):
         label=_("Pegawai terkait"),
     )
     files = MultipleImageField(label=_("Bukti gambar (JPEG/PNG/WebP)"), required=False)
+    url = forms.URLField(label=_("URL unggahan"), max_length=1000, assume_scheme="https")
 
     class Meta:
         model = ReportedPost
