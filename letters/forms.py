@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from accounts.access import CAPABILITIES
+from accounts.roles import ROLE_GROUPS
+
+from .drafting import signers
+from .kinds import DETAIL_FIELDS
+from .models import Letter, Letterhead
+
+
+def verifier_choices():
+    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["letters.verify"]]
+    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class LetterForm(forms.ModelForm):
+    """The draft: addressee, header, legal basis, body, signer and verifiers; plus the kind's own details."""
+
+    verifier_1 = UserChoiceField(queryset=None, required=False, label=_("Paraf 1 (mis. kepala bidang disiplin)"))
+    verifier_2 = UserChoiceField(queryset=None, required=False, label=_("Paraf 2"))
+
+    class Meta:
+        model = Letter
+        fields = [
+            "letterhead",
+            "addressee_name",
+            "addressee_nip",
+            "addressee_rank",
+            "addressee_position",
+            "addressee_unit",
+            "sifat",
+            "attachment",
+            "subject",
+            "legal_basis",
+            "body",
+            "copies",
+            "signer",
+            "signer_position",
+            "signer_name",
+            "signer_rank",
+            "signer_nip",
+        ]
+        widgets = {
+            "legal_basis": forms.Textarea(attrs={"rows": 5}),
+            "body": forms.Textarea(attrs={"rows": 7}),
+            "copies": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"body": _("Pisahkan paragraf dengan satu baris kosong.")}
+
+    def __init__(self, *args, kind: str, verifiers: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        self.fields["signer"] = UserChoiceField(queryset=signers(), label=_("Penandatangan (pimpinan)"))
+        for name in ("verifier_1", "verifier_2"):
+            self.fields[name].queryset = verifier_choices()
+        for i, user in enumerate((verifiers or [])[:2], start=1):
+            self.initial[f"verifier_{i}"] = user.pk
+        details = (self.instance.details if self.instance.pk else self.initial.get("details")) or {}
+        for name, label, kind_of_field in DETAIL_FIELDS.get(kind, []):
+            if kind_of_field == "text":
+                field = forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 5}))
+            elif kind_of_field == "date":
+                field = forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
+            else:
+                field = forms.CharField(label=label, required=False, max_length=300)
+            self.fields[f"d_{name}"] = field
+            self.initial[f"d_{name}"] = details.get(name, "")
+
+    def detail_fields(self):
+        return [self[f"d_{name}"] for name, _label, _k in DETAIL_FIELDS.get(self.kind, [])]
+
+    def main_fields(self):
+        return [f for f in self if not f.name.startswith("d_")]
+
+    def cleaned_details(self) -> dict:
+        out = {}
+        for name, _label, _k in DETAIL_FIELDS.get(self.kind, []):
+            value = self.cleaned_data.get(f"d_{name}")
+            out[name] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+        return out
+
+    def service_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["details"] = self.cleaned_details()
+        return data
+
+    def verifiers(self) -> list:
+        return [u for u in (self.cleaned_data.get("verifier_1"), self.cleaned_data.get("verifier_2")) if u]
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label=_("Catatan perbaikan"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(label=_("Alasan ralat"), max_length=500)
+
+
+class PaperReceiptForm(forms.Form):
+    received_at = forms.DateTimeField(
+        label=_("Diterima pada"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    note = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
+
+
+class LetterheadForm(forms.ModelForm):
+    class Meta:
+        model = Letterhead
+        fields = ["government", "agency", "address", "phone", "email", "website", "city", "unit_code", "logo"]
