@@ -56,8 +56,9 @@ def requeue(*, evidence: Any, acting_user: Any = None, request: Any = None, forc
     previous = run.status
     run.status = DetectionRun.Status.QUEUED
     run.queued_at = timezone.now()
+    run.error = ""
     run.requested_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
-    run.save(update_fields=["status", "queued_at", "requested_by"])
+    run.save(update_fields=["status", "queued_at", "error", "requested_by"])
     record(
         "detection.requeued",
         actor=acting_user,

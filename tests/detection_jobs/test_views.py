@@ -1,0 +1,185 @@
+"""Results partial, annotated preview, review with audit, re-queue button, access, inline mode, panel."""
+
+from __future__ import annotations
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from cases.models import Case
+from detection.models import DetectionRun, ReviewStatus
+from detection.panels import dashboard_panels
+from tests.conftest import client_for
+
+from .conftest import TWO_FINGERS
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture
+def done_evidence(election, post, upload, case):
+    """Inline mode (no REDIS_URL): the upload's detection job runs synchronously on commit."""
+    evidence = upload(post, TWO_FINGERS)
+    return evidence
+
+
+def test_inline_mode_runs_the_job_on_commit(settings, election, post, upload):
+    assert settings.REDIS_URL == ""
+    evidence = upload(post)  # django_capture_on_commit_callbacks(execute=True) inside
+    run = DetectionRun.objects.get(evidence=evidence)
+    assert run.status == DetectionRun.Status.DONE, run.error
+    assert "inline" in run.worker
+    assert [h.fingers for h in run.hands.all()] == [1]
+
+
+def test_detection_never_changes_the_case(done_evidence, case):
+    status, version = case.status, case.version
+    case.refresh_from_db()
+    assert (case.status, case.version) == (status, version)
+
+
+def test_results_partial_for_officers_leaders_and_monitors(
+    client, done_evidence, hr_user, leader_user, monitor_user, case
+):
+    url = reverse("detection:evidence_results", args=[done_evidence.pk])
+    run = DetectionRun.objects.get(evidence=done_evidence)
+    for user in (hr_user, leader_user, monitor_user):
+        client.force_login(user)
+        response = client.get(url, {"case": case.pk})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'hx-trigger="every 2s"' not in html  # finished: no polling
+        assert "v_sign" in html or "two" in html
+        assert "Nomor 2" in html  # the suggested ballot number with its reasons
+        assert reverse("detection:annotated_image", args=[run.pk]) in html
+        image = client.get(reverse("detection:annotated_image", args=[run.pk]))
+        assert image.status_code == 200
+        assert image["Content-Type"] == "image/jpeg"
+        assert b"".join(image.streaming_content)[:2] == b"\xff\xd8"
+        can_review = user == hr_user
+        assert ('value="confirmed"' in html) == can_review
+
+
+def test_staff_and_outsiders_never_see_results(client, done_evidence, staff_user, outsider):
+    run = DetectionRun.objects.get(evidence=done_evidence)
+    hand = run.hands.first()
+    for user in (staff_user, outsider):
+        client.force_login(user)
+        assert client.get(reverse("detection:evidence_results", args=[done_evidence.pk])).status_code == 403
+        assert client.get(reverse("detection:annotated_image", args=[run.pk])).status_code == 403
+        review = reverse("detection:review_finding", args=["hand", hand.pk])
+        assert client.post(review, {"decision": "confirmed"}).status_code == 403
+    client.logout()
+    response = client.get(reverse("detection:evidence_results", args=[done_evidence.pk]))
+    assert response.status_code == 302  # anonymous -> login
+
+
+def test_polling_only_while_queued_or_running(hr_client, post, upload):
+    evidence = upload(post)
+    run = DetectionRun.objects.get(evidence=evidence)
+    url = reverse("detection:evidence_results", args=[evidence.pk])
+    for status in ("queued", "running"):
+        DetectionRun.objects.filter(pk=run.pk).update(status=status)
+        html = hr_client.get(url).content.decode()
+        assert 'hx-trigger="every 2s"' in html
+        assert f'hx-get="{url}"' in html
+    DetectionRun.objects.filter(pk=run.pk).update(status="failed", error="Gambar tidak dapat diproses: rusak")
+    html = hr_client.get(url).content.decode()
+    assert 'hx-trigger="every 2s"' not in html
+    assert "Gambar tidak dapat diproses: rusak" in html
+    assert reverse("detection:requeue", args=[evidence.pk]) in html
+
+
+def test_confirm_and_reject_write_audit_events_with_the_case(hr_client, hr_user, done_evidence, case):
+    hand = DetectionRun.objects.get(evidence=done_evidence).hands.get()
+    url = reverse("detection:review_finding", args=["hand", hand.pk])
+    assert hr_client.get(url).status_code == 405
+
+    response = hr_client.post(url, {"decision": "confirmed", "note": "jelas dua jari"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    hand.refresh_from_db()
+    assert hand.review_status == ReviewStatus.CONFIRMED
+    assert hand.reviewed_by == hr_user and hand.note == "jelas dua jari"
+    event = AuditEvent.objects.get(action="detection.finding.confirmed")
+    assert event.case_id == case.pk
+    assert event.actor == hr_user
+    assert event.subject_id == str(hand.pk)
+
+    response = hr_client.post(url, {"decision": "rejected"})
+    assert response.status_code == 302
+    assert AuditEvent.objects.get(action="detection.finding.rejected").case_id == case.pk
+    hand.refresh_from_db()
+    assert hand.review_status == ReviewStatus.REJECTED
+    assert Case.objects.get(pk=case.pk).status == case.status  # review never moves the case
+
+    assert hr_client.post(url, {"decision": "maybe"}).status_code == 400
+
+
+def test_monitor_may_look_but_not_review(client, monitor_user, done_evidence):
+    hand = DetectionRun.objects.get(evidence=done_evidence).hands.get()
+    client_for(client, monitor_user)
+    url = reverse("detection:review_finding", args=["hand", hand.pk])
+    assert client.post(url, {"decision": "confirmed"}).status_code == 403
+    assert not AuditEvent.objects.filter(action__startswith="detection.finding").exists()
+
+
+def test_requeue_button_only_for_failed_or_dead_runs(
+    hr_client, hr_user, done_evidence, django_capture_on_commit_callbacks
+):
+    run = DetectionRun.objects.get(evidence=done_evidence)
+    url = reverse("detection:requeue", args=[done_evidence.pk])
+    assert hr_client.get(url).status_code == 405
+    assert hr_client.post(url).status_code == 409  # done: nothing to re-queue
+
+    DetectionRun.objects.filter(pk=run.pk).update(status="failed", error="boom")
+    with django_capture_on_commit_callbacks(execute=True):  # inline mode: runs again once committed
+        response = hr_client.post(url, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    run.refresh_from_db()
+    assert run.status == "done", run.error
+    assert run.attempts == 2
+    assert run.requested_by == hr_user
+    assert AuditEvent.objects.filter(action="detection.requeued", subject_id=str(run.pk)).exists()
+
+
+def test_case_include_renders_a_partial_per_evidence(done_evidence, case, post, upload, hr_user):
+    second = upload(post)
+    request = RequestFactory().get("/")
+    request.user = hr_user
+    html = render_to_string("detection/includes/case_detections.html", {"case": case}, request=request)
+    for ev in (done_evidence, second):
+        assert f'hx-get="{reverse("detection:evidence_results", args=[ev.pk])}?case={case.pk}"' in html
+    assert html.count('hx-trigger="load"') == 2
+
+
+def test_dashboard_panel_for_officers_only(rf, hr_user, staff_user, monitor_user, done_evidence):
+    run = DetectionRun.objects.get(evidence=done_evidence)
+    DetectionRun.objects.create(evidence=upload_less_evidence(done_evidence, hr_user), status="failed", error="x")
+    request = rf.get("/")
+    request.user = hr_user
+    (panel,) = dashboard_panels(request)
+    counts = panel["context"]["counts"]
+    assert counts["failed"] == 1
+    assert counts["pending"] == run.hands.count() + run.symbols.count()
+    html = render_to_string(panel["template"], {"ctx": panel["context"]})
+    assert "temuan menunggu telaah" in html
+    for user in (staff_user, monitor_user):
+        request.user = user
+        assert dashboard_panels(request) == []
+
+
+def upload_less_evidence(like, user):
+    """A second evidence row sharing the first one's stored file (no job)."""
+    from cases.models import Evidence
+
+    return Evidence.objects.create(
+        post=like.post,
+        file=like.file.name,
+        sha256=like.sha256,
+        width=like.width,
+        height=like.height,
+        content_type=like.content_type,
+        uploaded_by=user,
+    )
