@@ -1,0 +1,95 @@
+"""Speed benchmark: pipeline vs bare whole-image MediaPipe Hands on the same images, same run."""
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from typing import List, Optional
+
+from .api import DetectConfig, detect
+from .intake import load_image
+from .models import get_hands
+
+IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".bmp")
+
+
+def list_images(directory: str, limit: Optional[int] = None) -> List[str]:
+    files = sorted(os.path.join(directory, f) for f in os.listdir(directory) if f.lower().endswith(IMAGE_EXTS))
+    return files[:limit] if limit else files
+
+
+def _worker_init():
+    import numpy as np
+    get_hands(DetectConfig().hands.max_hands, DetectConfig().hands.min_detection_confidence)
+    detect(np.zeros((64, 64, 3), dtype=np.uint8))
+
+
+def _worker_detect(path: str) -> float:
+    t = time.perf_counter()
+    try:
+        detect(path)
+    except Exception:  # noqa: BLE001 - benchmark counts the attempt anyway
+        pass
+    return (time.perf_counter() - t) * 1000
+
+
+def benchmark(directory: str, config: DetectConfig = DetectConfig(), workers: int = 1,
+              limit: Optional[int] = None, repeat: int = 1) -> dict:
+    files = list_images(directory, limit)
+    if not files:
+        raise ValueError(f"no images in {directory}")
+    datas = [open(f, "rb").read() for f in files]
+    imgs = [load_image(d).image for d in datas]
+    bare = get_hands(config.hands.max_hands, config.hands.min_detection_confidence)
+    bare.process(imgs[0])
+    detect(datas[0], config=config)  # warm-up: loads every model the pipeline uses
+    bare_ms, pipe_ms = 0.0, 0.0
+    stages = defaultdict(float)
+    n = 0
+    for _ in range(repeat):
+        for d, im in zip(datas, imgs):
+            t = time.perf_counter()
+            bare.process(im)
+            bare_ms += (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            res = detect(d, config=config)
+            pipe_ms += (time.perf_counter() - t) * 1000
+            for k, v in res.timings_ms.items():
+                stages[k] += v
+            n += 1
+    rep = {
+        "directory": directory, "images": len(files), "runs": n,
+        "bare_ms_per_image": bare_ms / n, "pipeline_ms_per_image": pipe_ms / n,
+        "ratio": pipe_ms / bare_ms if bare_ms else None,
+        "images_per_second_1_worker": 1000 * n / pipe_ms,
+        "stages_ms": {k: v / n for k, v in stages.items()},
+        "cpu_count": os.cpu_count(),
+    }
+    if workers and workers > 1:
+        import multiprocessing as mp
+        ctx = mp.get_context("spawn")
+        with ctx.Pool(workers, initializer=_worker_init) as pool:
+            pool.map(_worker_detect, files[: workers * 2])  # make sure every worker is warm
+            t = time.perf_counter()
+            pool.map(_worker_detect, files * repeat, chunksize=4)
+            wall = time.perf_counter() - t
+        rep[f"images_per_second_{workers}_workers"] = len(files) * repeat / wall
+        rep["workers"] = workers
+    return rep
+
+
+def format_benchmark(rep: dict) -> str:
+    lines = [
+        f"images: {rep['images']} from {rep['directory']} (runs: {rep['runs']}, cpus: {rep['cpu_count']})",
+        f"bare whole-image MediaPipe Hands: {rep['bare_ms_per_image']:.1f} ms/image",
+        f"pipeline (detect(), incl. decoding): {rep['pipeline_ms_per_image']:.1f} ms/image",
+        f"ratio pipeline / bare: {rep['ratio']:.2f}x",
+        f"throughput, 1 worker: {rep['images_per_second_1_worker']:.2f} images/s",
+    ]
+    if "workers" in rep:
+        w = rep["workers"]
+        lines.append(f"throughput, {w} worker processes: {rep[f'images_per_second_{w}_workers']:.2f} images/s")
+    lines.append("ms per stage (mean per image):")
+    for k, v in rep["stages_ms"].items():
+        lines.append(f"  {k:14s} {v:8.1f}")
+    return "\n".join(lines)
