@@ -70,7 +70,9 @@ def make_post(user, *, url="https://www.facebook.com/ahmad/posts/1", employees=(
 
 
 def make_case(user, employee: Employee, *, violation_type=None, url=None) -> Case:
-    post = make_post(user, url=url or f"https://facebook.com/p/{employee.pk}-{Case.objects.count()}", employees=[employee])
+    post = make_post(
+        user, url=url or f"https://facebook.com/p/{employee.pk}-{Case.objects.count()}", employees=[employee]
+    )
     (case,) = services.open_cases(post=post, employees=[employee], acting_user=user, violation_type=violation_type)
     return case
 

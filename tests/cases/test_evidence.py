@@ -46,7 +46,9 @@ def test_same_post_twice_is_linked_not_stored_twice(hr_user, monitor_user, emplo
     assert list(first.employees.all()) == [employee]
 
 
-def test_evidence_is_content_addressed_hashed_and_enqueued(monitor_user, jpeg, monkeypatch, django_capture_on_commit_callbacks):
+def test_evidence_is_content_addressed_hashed_and_enqueued(
+    monitor_user, jpeg, monkeypatch, django_capture_on_commit_callbacks
+):
     calls = []
     monkeypatch.setattr(ev, "detection_task", lambda: (lambda pk: calls.append(pk)))
     with django_capture_on_commit_callbacks(execute=True):
@@ -145,7 +147,9 @@ def test_bad_uploads_refused_and_nothing_saved(monitor_user, jpeg, settings, mak
     post = make_post(monitor_user)
     events = AuditEvent.objects.count()
     with pytest.raises(ValidationError, match=message):
-        services.add_evidence(post=post, files=[upload(good, "ok.jpg"), upload(make(good), name)], acting_user=monitor_user)
+        services.add_evidence(
+            post=post, files=[upload(good, "ok.jpg"), upload(make(good), name)], acting_user=monitor_user
+        )
     assert Evidence.objects.count() == 0 and AuditEvent.objects.count() == events
     assert not default_storage.exists("evidence")
 
@@ -163,7 +167,9 @@ def test_decompression_bomb_refused_before_decoding(monitor_user, settings):
     Image.new("1", (20000, 20000)).save(buf, "PNG")  # 400 Mpx, tiny file
     post = make_post(monitor_user)
     with pytest.raises(ValidationError, match="terlalu besar|bukan gambar"):
-        services.add_evidence(post=post, files=[upload(buf.getvalue(), "bom.png", "image/png")], acting_user=monitor_user)
+        services.add_evidence(
+            post=post, files=[upload(buf.getvalue(), "bom.png", "image/png")], acting_user=monitor_user
+        )
     assert Evidence.objects.count() == 0
 
 

@@ -59,7 +59,9 @@ def test_full_happy_path_through_every_step(hr_user, employee, vt5):
     Case.objects.filter(pk=case.pk).update(due_date=dt.date.today() - dt.timedelta(days=1))
     case = go(case, S.FINAL, hr_user)
     assert case.status == S.FINAL and case.due_date is None
-    actions = list(AuditEvent.objects.filter(case_id=case.pk, action="case.transition").values_list("changes", flat=True))
+    actions = list(
+        AuditEvent.objects.filter(case_id=case.pk, action="case.transition").values_list("changes", flat=True)
+    )
     assert [c["status"][1] for c in reversed(actions)] == [
         "screening", "summons_1", "summons_2", "examination", "examination_report", "decision", "delivered",
         "appeal_window", "final",
@@ -69,9 +71,7 @@ def test_full_happy_path_through_every_step(hr_user, employee, vt5):
 ALLOWED = {(st.source, st.target) for st in workflow.STEPS}
 
 
-@pytest.mark.parametrize(
-    "source,target", [(a, b) for a in S.values for b in S.values if (a, b) not in ALLOWED]
-)
+@pytest.mark.parametrize("source,target", [(a, b) for a in S.values for b in S.values if (a, b) not in ALLOWED])
 def test_every_step_outside_the_table_is_refused(hr_user, employee, source, target):
     case = make_case(hr_user, employee)
     Case.objects.filter(pk=case.pk).update(status=source)
