@@ -41,6 +41,8 @@ class StaleEmployeeError(Exception):
 def identifier_warnings(employee: Employee) -> list[str]:
     """Warnings from ``Employee.clean()`` plus NIP/NI-vs-NIK agreement. Call after ``full_clean()``."""
     warnings = list(getattr(employee, "warnings", []))
+    if not (employee.nik and (employee.nip or employee.ni_pppk)):
+        return warnings
     nik_info = nip_info = None
     try:
         if employee.nik:
