@@ -1,0 +1,85 @@
+"""Take the screenshots of the user guides (docs/panduan/img/) from a running demo server.
+
+make run            # in another terminal (demo data loaded)
+.venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pyotp
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from accounts.demo import DEMO_ACCOUNTS  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "panduan" / "img"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]  # fmt: skip
+
+# role username -> [(file name, path)]
+PAGES = {
+    "petugas": [
+        ("petugas-dasbor", "/dasbor/"),
+        ("petugas-kasus", "/kasus/"),
+        ("petugas-pegawai", "/kasus/pegawai/"),
+        ("petugas-impor", "/kasus/pegawai/impor/"),
+        ("petugas-pelatihan", "/pelatihan/kelola/"),
+    ],
+    "monitor": [("monitor-laporan", "/kasus/laporan/"), ("monitor-laporan-baru", "/kasus/laporan/baru/")],
+    "pimpinan": [
+        ("pimpinan-dasbor", "/dasbor/"),
+        ("pimpinan-surat", "/surat/"),
+        ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
+    ],
+    "pegawai": [("pegawai-beranda", "/saya/")],
+    "admin": [("admin-pemilihan", "/kasus/pemilihan/")],
+}
+
+
+def login(page, base: str, username: str) -> None:
+    account = next(a for a in DEMO_ACCOUNTS if a.username == username)
+    page.goto(f"{base}/accounts/login/")
+    page.screenshot(path=str(OUT / "login.png"))
+    page.fill("input[name=login]", username)
+    page.fill("input[name=password]", account.password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    if "/2fa/authenticate" in page.url:
+        page.screenshot(path=str(OUT / "login-2fa.png"))
+        page.fill("input[name=code]", pyotp.TOTP(account.totp_secret).now())
+        page.click("form button[type=submit]")
+        page.wait_for_load_state("networkidle")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        for username, pages in PAGES.items():
+            context = browser.new_context(viewport={"width": 1280, "height": 860})
+            page = context.new_page()
+            login(page, args.base, username)
+            for name, path in pages:
+                response = page.goto(args.base + path)
+                if response is None or response.status >= 400:
+                    print(f"skip {name}: {path} -> {response.status if response else '?'}")
+                    continue
+                page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
+                print(f"saved {name}.png")
+            context.close()
+        phone = browser.new_context(viewport={"width": 390, "height": 780}, is_mobile=True)
+        page = phone.new_page()
+        login(page, args.base, "pegawai")
+        page.screenshot(path=str(OUT / "pegawai-ponsel.png"))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
