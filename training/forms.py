@@ -145,9 +145,18 @@ class BaseOptionFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(_("Tandai minimal satu jawaban benar."))
 
 
-OptionFormSet = inlineformset_factory(
-    Question, Option, fields=["text", "is_correct", "order"], extra=4, max_num=8, formset=BaseOptionFormSet
-)
+class OptionForm(forms.ModelForm):
+    order = forms.IntegerField(label=_("Urutan"), required=False, min_value=0, max_value=50)
+
+    class Meta:
+        model = Option
+        fields = ["text", "is_correct", "order"]
+
+    def clean_order(self):
+        return self.cleaned_data.get("order") or 0
+
+
+OptionFormSet = inlineformset_factory(Question, Option, form=OptionForm, extra=4, max_num=8, formset=BaseOptionFormSet)
 
 
 class CampaignForm(TargetFormMixin):

@@ -60,7 +60,7 @@ def compliance_summary(*, campaign: Campaign | None = None, unit_ids: list[int] 
         .order_by("employee__unit__name")
     ]
     by_status = [
-        _rates({**row, "label": STATUS_LABELS.get(row["employee__status"], row["employee__status"])})
+        _rates({**row, "label": str(STATUS_LABELS.get(row["employee__status"], row["employee__status"]))})
         for row in base.values("employee__status").annotate(**counts).order_by("employee__status")
     ]
     return {"overall": overall, "by_unit": by_unit, "by_status": by_status, "trend": trend(base, campaign, today)}
@@ -78,9 +78,9 @@ def trend(base, campaign: Campaign | None, today: dt.date) -> list[dict]:
     )
     total = base.count()
     if campaign is not None:
-        start, end = campaign.starts_on, min(max(campaign.due_date, campaign.starts_on), today)
-        if end < start:
-            end = start
+        # through today, so completions after the due date still show
+        start, end = campaign.starts_on, max(campaign.starts_on, today)
+        start = max(start, end - dt.timedelta(days=119))
     else:
         start, end = today - dt.timedelta(days=29), today
     before = sum(n for day, n in per_day.items() if day and day < start)

@@ -452,7 +452,7 @@ def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
             _cell(a.employee.unit.name),
             _cell(a.employee.display_name),
             a.employee.identifier,
-            a.employee.get_status_display(),
+            str(a.employee.get_status_display()),
             _cell(str(a.subject)),
             a.due_date.isoformat(),
         ]  # fmt: skip

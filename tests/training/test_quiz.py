@@ -30,9 +30,16 @@ def test_draw_has_no_repeats_and_options_are_shuffled_across_attempts(staff_empl
             orders_seen.setdefault(item.question_id, set()).add(tuple(item.option_order))
         services.submit_attempt(attempt=attempt, answers={}, acting_user=staff_user)
     assert len(question_sets) > 1  # different draws
-    # every question with 4 options was shown in more than one order across attempts
-    four = [q for q, orders in orders_seen.items() if len(next(iter(orders))) == 4]
-    assert four and all(len(orders_seen[q]) > 1 for q in four if len(orders_seen[q]) > 0 and q in orders_seen)
+    # options are shuffled: over all attempts, most questions drawn at least 3 times were shown in several orders
+    drawn_often = [q for q, orders in orders_seen.items() if len(orders) >= 1 and _times(q) >= 3]
+    assert drawn_often
+    assert all(len(orders_seen[q]) > 1 for q in drawn_often)
+
+
+def _times(question_id):
+    from training.models import AttemptQuestion
+
+    return AttemptQuestion.objects.filter(question_id=question_id).count()
 
 
 def test_one_open_attempt_and_attempt_limit(staff_employee, staff_user, quiz):
@@ -77,7 +84,9 @@ def test_time_limit_is_enforced_on_the_server(staff_employee, staff_user, staff_
 
 def test_answers_saved_in_time_count_when_attempt_expires(staff_employee, staff_user, staff_client, quiz):
     attempt = services.start_attempt(quiz=quiz, employee=staff_employee, acting_user=staff_user)
-    response = staff_client.post(reverse("training:attempt_save", args=[attempt.pk]), post_data(correct_answers(attempt)))
+    response = staff_client.post(
+        reverse("training:attempt_save", args=[attempt.pk]), post_data(correct_answers(attempt))
+    )
     assert "Tersimpan" in response.content.decode()
     Attempt.objects.filter(pk=attempt.pk).update(started_at=attempt.started_at - dt.timedelta(minutes=30))
     # autosave after the deadline is refused and closes the attempt
@@ -89,11 +98,11 @@ def test_answers_saved_in_time_count_when_attempt_expires(staff_employee, staff_
 
 def test_within_grace_is_accepted(staff_employee, staff_user, quiz):
     attempt = services.start_attempt(quiz=quiz, employee=staff_employee, acting_user=staff_user)
-    Attempt.objects.filter(pk=attempt.pk).update(
-        started_at=attempt.started_at - dt.timedelta(minutes=10, seconds=10)
-    )
+    Attempt.objects.filter(pk=attempt.pk).update(started_at=attempt.started_at - dt.timedelta(minutes=10, seconds=10))
     attempt.refresh_from_db()
-    attempt, late = services.submit_attempt(attempt=attempt, answers=_int(correct_answers(attempt)), acting_user=staff_user)
+    attempt, late = services.submit_attempt(
+        attempt=attempt, answers=_int(correct_answers(attempt)), acting_user=staff_user
+    )
     assert not late and attempt.passed
 
 
@@ -129,7 +138,8 @@ def test_no_correct_answer_reaches_the_browser_before_submission(staff_client, s
     for item in items:
         for oid in item.option_order:
             tag = re.search(rf'<input[^>]*value="{oid}"[^>]*>', attempt_page).group(0)
-            normalised = tag.replace(str(oid), "X").replace(f"q{item.pk}", "qY").replace(" checked", "")
+            assert f'name="q{item.pk}"' in tag
+            normalised = re.sub(r'name="q\d+"', 'name="qY"', re.sub(r'value="\d+"', 'value="X"', tag))
             assert normalised in (
                 '<input type="radio" name="qY" value="X">',
                 '<input type="checkbox" name="qY" value="X">',
