@@ -1,6 +1,5 @@
 # Netralitas: `make run` sets everything up and serves the app; `make test` runs the suite.
 PY := .venv/bin/python
-export DJANGO_SETTINGS_MODULE ?= netralitas_site.settings
 
 .PHONY: run setup install install-dev migrate messages demo test lint format worker bench clean
 
