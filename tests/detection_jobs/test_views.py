@@ -183,3 +183,49 @@ def upload_less_evidence(like, user):
         content_type=like.content_type,
         uploaded_by=user,
     )
+
+
+def test_case_page_loads_the_detection_partials(hr_client, done_evidence, case):
+    response = hr_client.get(reverse("cases:case_detail", args=[case.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="detection-ev-{done_evidence.pk}"' in html
+    partial = hr_client.get(reverse("detection:evidence_results", args=[done_evidence.pk]), {"case": case.pk})
+    assert f'id="detection-ev-{done_evidence.pk}"' in partial.content.decode()  # swaps the placeholder
+
+
+def test_candidate_symbol_found_and_suggested(settings, election, post, upload, hr_client):
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    from cases.models import CandidateSymbol
+    from detection import services
+
+    from .conftest import ONE_FINGER
+
+    # The "campaign sticker" is a textured patch of the very photo (so it is certainly in it).
+    with Image.open(ONE_FINGER) as im:
+        w, h = im.size
+        patch = im.crop((w // 2 - 120, h // 2 - 120, w // 2 + 120, h // 2 + 120))
+        buf = io.BytesIO()
+        patch.save(buf, "PNG")
+    pair = election.pairs.get(ballot_number=2)
+    symbol = CandidateSymbol(pair=pair, label="Stiker paslon 2")
+    symbol.image.save("stiker.png", ContentFile(buf.getvalue()), save=True)
+    services.clear_symbol_cache()
+
+    evidence = upload(post, ONE_FINGER)
+    run = DetectionRun.objects.get(evidence=evidence)
+    assert run.status == "done", run.error
+    (finding,) = run.symbols.all()
+    assert finding.symbol == symbol and finding.ballot_number == 2 and finding.inliers > 10
+    numbers = {c["number"]: c["reasons"] for c in run.candidates}
+    assert "symbol: Stiker paslon 2" in numbers[2]
+    assert 1 in numbers  # and the raised index finger
+    assert len(services._SYMBOL_CACHE) == 1  # features computed once per process
+
+    url = reverse("detection:review_finding", args=["symbol", finding.pk])
+    assert hr_client.post(url, {"decision": "confirmed"}).status_code == 302
+    assert AuditEvent.objects.filter(action="detection.finding.confirmed", subject_id=str(finding.pk)).exists()
