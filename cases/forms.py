@@ -113,7 +113,6 @@ class CaseFilterForm(forms.Form):
     sort = forms.ChoiceField(
         required=False,
         choices=[
-            ("", _("Prioritas")),
             ("-opened", _("Terbaru")),
             ("opened", _("Terlama")),
             ("due", _("Batas waktu")),
@@ -126,6 +125,11 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = officers_queryset()
+        # Materialise the option lists once (one plain query each, no server-side cursor).
+        for name in ("unit", "violation_type", "officer"):
+            field = self.fields[name]
+            field.queryset = field.queryset.all()
+            field.widget.choices = [("", field.empty_label)] + [(obj.pk, str(obj)) for obj in field.queryset]
 
 
 class BulkAssignForm(forms.Form):

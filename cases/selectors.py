@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Case as When_
-from django.db.models import IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -61,22 +61,27 @@ def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> 
         if "/" in q:
             cond |= Q(reference__icontains=q)
         qs = qs.filter(cond)
-    if sort in SORTS:
-        return qs.order_by(*SORTS[sort])
-    # Default: the viewer's own cases (and their subordinates') first, then overdue, then by due date.
-    today = timezone.localdate()
+    return qs.order_by(*SORTS.get(sort) or SORTS["-opened"])
+
+
+def priority_cases_for(*, user: Any, limit: int = 10) -> list[Case]:
+    """The viewer's own open cases (and those of officers they supervise) that are overdue or due soon,
+    most urgent first. Shown above the list so the assigned officer and their supervisor see them first."""
+    if not can(user, "cases.view_all"):
+        return []
+    from .deadlines import DUE_SOON_WORKING_DAYS
+
+    horizon = timezone.localdate() + dt.timedelta(days=DUE_SOON_WORKING_DAYS + 2)
     mine = Q(assigned_officer=user)
-    emp = employee_of(user) if getattr(user, "is_authenticated", False) else None
-    if emp is not None:
+    emp = employee_of(user)
+    if emp is not None and emp.subordinates.exists():
         mine |= Q(assigned_officer__employee__supervisor=emp)
-    return qs.annotate(
-        _mine=When_(When(mine, then=Value(0)), default=Value(1), output_field=IntegerField()),
-        _late=When_(
-            When(Q(due_date__lt=today) & ~Q(status__in=CLOSED), then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        ),
-    ).order_by("_mine", "_late", "due_date", "-id")
+    return list(
+        case_base_queryset()
+        .filter(mine, due_date__lte=horizon)
+        .exclude(status__in=CLOSED)
+        .order_by("due_date", "id")[:limit]
+    )
 
 
 def case_for(*, user: Any, pk: int) -> Case:

@@ -333,6 +333,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["assigned_officer", "status"]),
+            models.Index(fields=["assigned_officer", "due_date"], name="case_officer_due_idx"),
             models.Index(fields=["-opened_at", "-id"], name="case_opened_idx"),
         ]
 

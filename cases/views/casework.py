@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,7 +52,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(c, deadlines.urgency(c, today)) for c in page.object_list]
+    priority = [(c, deadlines.urgency(c, today)) for c in selectors.priority_cases_for(user=request.user)]
     context = {
+        "detail_base": reverse("cases:case_list"),
+        "priority": priority,
         "form": form,
         "page_obj": page,
         "rows": rows,
