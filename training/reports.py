@@ -63,10 +63,15 @@ def compliance_summary(*, campaign: Campaign | None = None, unit_ids: list[int] 
         _rates({**row, "label": str(STATUS_LABELS.get(row["employee__status"], row["employee__status"]))})
         for row in base.values("employee__status").annotate(**counts).order_by("employee__status")
     ]
-    return {"overall": overall, "by_unit": by_unit, "by_status": by_status, "trend": trend(base, campaign, today)}
+    return {
+        "overall": overall,
+        "by_unit": by_unit,
+        "by_status": by_status,
+        "trend": trend(base, campaign, today, total=overall["total"]),
+    }
 
 
-def trend(base, campaign: Campaign | None, today: dt.date) -> list[dict]:
+def trend(base, campaign: Campaign | None, today: dt.date, *, total: int | None = None) -> list[dict]:
     """Cumulative completion per day over the campaign period (or the last 30 days)."""
     tz = timezone.get_current_timezone()
     per_day = dict(
@@ -76,7 +81,7 @@ def trend(base, campaign: Campaign | None, today: dt.date) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("day", "n")
     )
-    total = base.count()
+    total = base.count() if total is None else total
     if campaign is not None:
         # through today, so completions after the due date still show
         start, end = campaign.starts_on, max(campaign.starts_on, today)
