@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import require
@@ -14,11 +15,14 @@ from .services import FINDING_MODELS
 
 
 def evidence_for(*, user: Any, pk: int):
-    """Evidence the viewer may see (officers, leaders, monitors: ``evidence.view``; staff never)."""
-    from cases.models import Evidence
+    """Evidence the viewer may see (officers, leaders, monitors: ``evidence.view``; staff never).
+
+    Delegates to the cases app's scoped selector, so detection follows whatever scope evidence has.
+    """
+    from cases import selectors as case_selectors
 
     require(user, "evidence.view")
-    return get_object_or_404(Evidence.objects.select_related("post"), pk=pk)
+    return case_selectors.evidence_for(user=user, pk=pk)
 
 
 def run_for_evidence(*, user: Any, evidence: Any) -> DetectionRun | None:
@@ -33,17 +37,19 @@ def run_for_evidence(*, user: Any, evidence: Any) -> DetectionRun | None:
 
 def run_for(*, user: Any, pk: int) -> DetectionRun:
     require(user, "evidence.view")
-    return get_object_or_404(DetectionRun.objects.select_related("evidence"), pk=pk)
+    run = get_object_or_404(DetectionRun.objects.only("pk", "evidence_id"), pk=pk)
+    evidence_for(user=user, pk=run.evidence_id)  # the same scope as the evidence itself
+    return DetectionRun.objects.select_related("evidence").get(pk=pk)
 
 
 def finding_for(*, user: Any, kind: str, pk: int) -> DetectedHand | SymbolFinding:
     require(user, "detection.review")
     model = FINDING_MODELS.get(kind)
     if model is None:
-        from django.http import Http404
-
         raise Http404
-    return get_object_or_404(model.objects.select_related("run__evidence"), pk=pk)
+    finding = get_object_or_404(model.objects.select_related("run__evidence"), pk=pk)
+    evidence_for(user=user, pk=finding.run.evidence_id)
+    return finding
 
 
 def dashboard_summary(*, user: Any, stale_minutes: int | None = None) -> dict:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can, capability_required
+from audit.services import record
 
 from . import selectors, services
 from .models import DEFAULT_STALE_MINUTES, DetectionRun, ReviewStatus
@@ -66,8 +67,15 @@ def annotated_image(request: HttpRequest, run_id: int) -> HttpResponse:
         fh = run.annotated.storage.open(run.annotated.name, "rb")
     except (FileNotFoundError, OSError):
         raise Http404
+    record(
+        "evidence.view",
+        actor=request.user,
+        subject=run.evidence,
+        changes={"kind": "annotated", "run_id": run.pk, "attempt": run.attempts},
+        request=request,
+    )
     response = FileResponse(fh, content_type="image/jpeg")
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -58,6 +58,7 @@ def test_results_partial_for_officers_leaders_and_monitors(
         assert image.status_code == 200
         assert image["Content-Type"] == "image/jpeg"
         assert b"".join(image.streaming_content)[:2] == b"\xff\xd8"
+        assert AuditEvent.objects.filter(action="evidence.view", actor=user, changes__kind="annotated").exists()
         can_review = user == hr_user
         assert ('value="confirmed"' in html) == can_review
 
