@@ -1,0 +1,121 @@
+"""Demo posts and cases in various workflow states (idempotent). Called by ``seed_demo``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import numpy as np
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image
+
+from workdays.calendar import add_working_days
+
+from . import services, workflow
+from .models import Case, Employee, ReportedPost, SanctionType, ViolationType
+from .sanctions import recommend
+
+S = Case.Status
+PLATFORMS = ["facebook", "instagram", "tiktok", "x", "whatsapp", "facebook", "instagram", "tiktok", "youtube", "other"]
+TARGETS = [
+    S.NEW, S.SCREENING, S.SUMMONS_1, S.SUMMONS_2, S.EXAMINATION, S.EXAMINATION_REPORT, S.DECISION, S.APPEAL_WINDOW,
+    S.FINAL, S.DISMISSED,
+]  # fmt: skip
+PATH = [
+    S.SCREENING, S.SUMMONS_1, S.EXAMINATION, S.EXAMINATION_REPORT, S.DECISION, S.DELIVERED, S.APPEAL_WINDOW,
+    S.FINAL,
+]  # fmt: skip
+
+
+def _image(seed: int) -> SimpleUploadedFile:
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0:360, 0:480]
+    arr = np.stack(
+        [127 + 120 * np.sin(x / rng.uniform(10, 60) + c) * np.cos(y / rng.uniform(10, 60)) for c in range(3)], -1
+    )
+    buf = io.BytesIO()
+    Image.fromarray(arr.clip(0, 255).astype(np.uint8)).save(buf, "JPEG", quality=85)
+    return SimpleUploadedFile(f"tangkapan-{seed}.jpg", buf.getvalue(), content_type="image/jpeg")
+
+
+def _walk(case: Case, target: str, officer) -> None:
+    today = timezone.localdate()
+    if target == S.DISMISSED:
+        workflow.transition(case, S.DISMISSED, acting_user=officer, reason="Akun bukan milik pegawai (demo).",
+                            expected_version=case.version)  # fmt: skip
+        return
+    for step in PATH:
+        if case.status == target:
+            return
+        data = {}
+        if step == S.SUMMONS_1:
+            exam = add_working_days(today, 8)
+            data = {"examination_date": exam, "summons_1_date": today}
+        if step == S.SUMMONS_2 or (target == S.SUMMONS_2 and step == S.EXAMINATION):
+            step = S.SUMMONS_2
+            data = {"missed_examination_date": case.examination_date,
+                    "examination_date": add_working_days(case.examination_date, 5), "summons_2_date": today}  # fmt: skip
+        if step == S.EXAMINATION_REPORT:
+            services.record_examination(case=case, held_on=today, examiners="Atasan langsung\nInspektorat\nBKPSDM",
+                                        questions_answers="T: Apakah Saudara mengunggah foto tersebut?\nJ: Ya.",
+                                        acting_user=officer, expected_version=case.version)  # fmt: skip
+            case.refresh_from_db()
+            data = {"report_findings": "Terperiksa mengakui mengunggah foto dengan gestur jari nomor urut paslon."}
+        if step == S.DECISION:
+            for track in ("moral", "discipline"):
+                rec = recommend(case, track)
+                if rec.sanction:
+                    services.record_decision(case=case, track=track, sanction_type=rec.sanction, acting_user=officer,
+                                             expected_version=case.version)  # fmt: skip
+                    case.refresh_from_db()
+        if step == S.DELIVERED:
+            for d in case.decisions.all():
+                services.set_delivered(decision=d, delivered_on=today, acting_user=officer,
+                                       expected_version=case.version)  # fmt: skip
+                case.refresh_from_db()
+        if step == S.FINAL:
+            Case.objects.filter(pk=case.pk).update(due_date=today - dt.timedelta(days=1))
+            case.refresh_from_db()
+        case = workflow.transition(case, step, acting_user=officer, expected_version=case.version, data=data)
+        if step == S.SUMMONS_2 and target == S.SUMMONS_2:
+            return
+
+
+@transaction.atomic
+def seed(context: dict) -> None:
+    if ReportedPost.objects.filter(url__startswith="https://demo.netralitas/").exists():
+        return
+    users = context["users"]
+    officer, monitor = users.get("hr"), users.get("monitor") or users.get("hr")
+    staff_user = users.get("staff")
+    employees = list(Employee.objects.filter(is_active=True, user__isnull=True).exclude(position_kind="jpt")[:12])
+    own = Employee.objects.filter(user=staff_user).first() if staff_user else None
+    if own:
+        employees = [own] + employees
+    vt = ViolationType.objects.get(number=5)
+    assert SanctionType.objects.exists()
+    for i, target in enumerate(TARGETS):
+        if i >= len(employees):
+            break
+        concerned = [employees[i]] + ([employees[i + 1]] if i == 2 and len(employees) > i + 1 else [])
+        post, _dup, _res = services.report_post(
+            acting_user=monitor,
+            platform=PLATFORMS[i],
+            url=f"https://demo.netralitas/{PLATFORMS[i]}/posts/{1000 + i}?utm_source=demo",
+            account_name=employees[i].full_name.lower().replace(" ", "."),
+            posted_at=timezone.now() - dt.timedelta(days=20 - i),
+            source=["internal", "public", "bawaslu", "agency"][i % 4],
+            notes="Foto dengan gestur jari yang menandakan nomor urut pasangan calon (data demo).",
+            election=context.get("election"),
+            employees=concerned,
+            files=[_image(i), _image(100 + i)] if i % 3 == 0 else [_image(i)],
+        )
+        cases = services.open_cases(post=post, employees=concerned, violation_type=vt, assigned_officer=officer,
+                                    acting_user=officer)  # fmt: skip
+        for case in cases[:1]:
+            _walk(case, target, officer)
+    # A re-encoded copy of the first image on another post: shows as a near-duplicate.
+    services.report_post(acting_user=monitor, platform="x", url="https://demo.netralitas/x/status/2000",
+                         account_name="akun.lain", files=[_image(0)], notes="Unggahan ulang (demo).")  # fmt: skip
