@@ -6,8 +6,8 @@ Flow used by the views (and by ``manage.py benchmark_import``):
   that cannot be read at all (wrong type, empty, missing headers, too large, bad encoding).
 * ``plan_import(table)`` validates every row (model ``full_clean()``, unit code, supervisor, identifier clashes
   inside the file and with the registry) and decides per row: create, update or unchanged. Nothing is written.
-* ``run_import(acting_user=, content=, filename=)`` does both inside one transaction and writes with
-  ``bulk_create``/``bulk_update`` only when no row has an error; one audit event per import.
+* ``run_import(acting_user=, content=, filename=)`` does both inside one transaction and writes (``bulk_create``
+  for new rows, one batched UPDATE per set of changed columns) only when no row has an error; one audit event.
 
 Matching: a row updates the employee who already holds one of its identifiers (NIP, NI PPPK or NIK), else it
 creates a new employee. Blank optional cells keep the stored value of an existing employee.
@@ -27,7 +27,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,7 +41,6 @@ from cases.models import Employee, OrgUnit
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 BATCH = 500
-UPDATE_BATCH = 100  # CASE ... WHEN cost grows with the batch size squared on SQLite
 LOOKUP_CHUNK = 300  # values per IN (...) so SQLite's parameter limit is never reached
 
 # header -> (model field, description for the docs and the import page, required header)
@@ -545,19 +544,38 @@ def _write(plan: ImportPlan) -> None:
             emp.supervisor = supervisor
             if emp.pk in created_ids:
                 pending_links.append(emp)
-    # bulk_update writes one CASE per field per batch; grouping rows by the fields that really changed keeps
-    # the statements small (a re-import usually touches one or two columns).
+    # Rows are grouped by the columns that really changed (a re-import usually touches one or two).
     groups: dict[frozenset[str], list[Employee]] = {}
     for emp in plan.to_update:
         emp.version += 1
         emp.updated_at = now
         groups.setdefault(emp._import_changed, []).append(emp)
     for changed, employees in groups.items():
-        fields = sorted(changed) + ["version", "updated_at"]
-        Employee.objects.bulk_update(employees, fields, batch_size=UPDATE_BATCH)
+        _update_rows(employees, [*sorted(changed), "version", "updated_at"])
     # New employees whose supervisor is another new employee: link them now that both have ids.
-    Employee.objects.bulk_update(pending_links, ["supervisor"], batch_size=BATCH)
+    _update_rows(pending_links, ["supervisor"])
     plan.written = len(plan.to_create) + len(plan.to_update)
+
+
+def _update_rows(employees: list[Employee], field_names: list[str]) -> None:
+    """``bulk_update`` without its per-object CASE expressions: one parametrised UPDATE run with executemany.
+
+    Measured on 5,000 rows (SQLite): ``QuerySet.bulk_update`` 6.0 s CPU, this 0.2 s. Values go through each
+    field's ``get_db_prep_save`` exactly as ``save()`` would; no model signals are involved either way.
+    """
+    if not employees:
+        return
+    meta = Employee._meta
+    fields = [meta.get_field(name) for name in field_names]
+    qn = connection.ops.quote_name
+    assignments = ", ".join(f"{qn(f.column)} = %s" for f in fields)
+    sql = f"UPDATE {qn(meta.db_table)} SET {assignments} WHERE {qn(meta.pk.column)} = %s"  # noqa: S608 - names from model meta
+    with connection.cursor() as cursor:
+        for start in range(0, len(employees), BATCH):
+            batch = employees[start : start + BATCH]
+            cursor.executemany(
+                sql, [[f.get_db_prep_save(getattr(e, f.attname), connection) for f in fields] + [e.pk] for e in batch]
+            )
 
 
 def run_import(

@@ -145,9 +145,7 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _stale(request: HttpRequest, form: EmployeeForm, employee: Employee) -> HttpResponse:
     messages.error(request, STALE_MESSAGE)
-    return render(
-        request, "cases/employees/form.html", {"form": form, "employee": employee, "stale": True}, status=409
-    )
+    return render(request, "cases/employees/form.html", {"form": form, "employee": employee, "stale": True}, status=409)
 
 
 # --------------------------------------------------------------------------- import
