@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
 
 import numpy as np
 
 from .gestures import GestureConfig, classify, suggest_candidates
 from .hands import HandsConfig, detect_hands
 from .intake import DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, load_image
-from .results import DetectionResult, HandResult, MODEL_VERSION
+from .results import MODEL_VERSION, DetectionResult, HandResult
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class DetectConfig:
     min_gesture_confidence: float = 0.0  # hands below this do not produce candidate suggestions
 
 
-def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), timings: Optional[dict] = None):
+def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), timings: dict | None = None):
     """Detect and classify hands on an RGB uint8 array; returns (list[HandResult], second_pass)."""
     timings = {} if timings is None else timings
     raw, second = detect_hands(image, config.hands, timings)

@@ -1,10 +1,10 @@
 """Speed benchmark: pipeline vs bare whole-image MediaPipe Hands on the same images, same run."""
+
 from __future__ import annotations
 
 import os
 import time
 from collections import defaultdict
-from typing import List, Optional
 
 from .api import DetectConfig, detect
 from .intake import load_image
@@ -13,13 +13,14 @@ from .models import get_hands
 IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".bmp")
 
 
-def list_images(directory: str, limit: Optional[int] = None) -> List[str]:
+def list_images(directory: str, limit: int | None = None) -> list[str]:
     files = sorted(os.path.join(directory, f) for f in os.listdir(directory) if f.lower().endswith(IMAGE_EXTS))
     return files[:limit] if limit else files
 
 
 def _worker_init():
     import numpy as np
+
     get_hands(DetectConfig().hands.max_hands, DetectConfig().hands.min_detection_confidence)
     detect(np.zeros((64, 64, 3), dtype=np.uint8))
 
@@ -28,13 +29,14 @@ def _worker_detect(path: str) -> float:
     t = time.perf_counter()
     try:
         detect(path)
-    except Exception:  # noqa: BLE001 - benchmark counts the attempt anyway
+    except Exception:  # noqa: S110 - a benchmark counts a failed image too
         pass
     return (time.perf_counter() - t) * 1000
 
 
-def benchmark(directory: str, config: DetectConfig = DetectConfig(), workers: int = 1,
-              limit: Optional[int] = None, repeat: int = 1) -> dict:
+def benchmark(
+    directory: str, config: DetectConfig = DetectConfig(), workers: int = 1, limit: int | None = None, repeat: int = 1
+) -> dict:
     files = list_images(directory, limit)
     if not files:
         raise ValueError(f"no images in {directory}")
@@ -58,8 +60,11 @@ def benchmark(directory: str, config: DetectConfig = DetectConfig(), workers: in
                 stages[k] += v
             n += 1
     rep = {
-        "directory": directory, "images": len(files), "runs": n,
-        "bare_ms_per_image": bare_ms / n, "pipeline_ms_per_image": pipe_ms / n,
+        "directory": directory,
+        "images": len(files),
+        "runs": n,
+        "bare_ms_per_image": bare_ms / n,
+        "pipeline_ms_per_image": pipe_ms / n,
         "ratio": pipe_ms / bare_ms if bare_ms else None,
         "images_per_second_1_worker": 1000 * n / pipe_ms,
         "stages_ms": {k: v / n for k, v in stages.items()},
@@ -67,6 +72,7 @@ def benchmark(directory: str, config: DetectConfig = DetectConfig(), workers: in
     }
     if workers and workers > 1:
         import multiprocessing as mp
+
         ctx = mp.get_context("spawn")
         with ctx.Pool(workers, initializer=_worker_init) as pool:
             pool.map(_worker_detect, files[: workers * 2])  # make sure every worker is warm

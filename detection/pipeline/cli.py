@@ -3,41 +3,59 @@
 The Django management commands ``detect``, ``evaluate_detection`` and ``benchmark_detection``
 call the same functions (``run_detect``, ``run_evaluate``, ``run_benchmark``).
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import sys
-from typing import List, Optional, TextIO
+from typing import TextIO
 
 from .api import DetectConfig, detect
 from .intake import ImageRejected
 
 
 def hand_json(h) -> dict:
-    return {"fingers": int(h.fingers), "gesture": h.gesture, "handedness": h.handedness,
-            "score": round(float(h.score), 3), "bbox": [round(float(v), 1) for v in h.bbox]}
+    return {
+        "fingers": int(h.fingers),
+        "gesture": h.gesture,
+        "handedness": h.handedness,
+        "score": round(float(h.score), 3),
+        "bbox": [round(float(v), 1) for v in h.bbox],
+    }
 
 
 def detect_json(path: str, result) -> dict:
-    return {"file": path, "hands": [hand_json(h) for h in result.hands],
-            "symbols": [s.to_dict() for s in result.symbols],
-            "candidates": [c.number for c in result.candidates],
-            "ms": round(float(result.timings_ms.get("total", 0.0)), 1)}
+    return {
+        "file": path,
+        "hands": [hand_json(h) for h in result.hands],
+        "symbols": [s.to_dict() for s in result.symbols],
+        "candidates": [c.number for c in result.candidates],
+        "ms": round(float(result.timings_ms.get("total", 0.0)), 1),
+    }
 
 
-def load_pair_config(value: Optional[str]):
+def load_pair_config(value: str | None):
     if not value:
         return None
     text = open(value, encoding="utf-8").read() if os.path.exists(value) else value
     return json.loads(text)
 
 
-def run_detect(images: List[str], *, as_json: bool = True, symbols: List[str] = (), pair_config=None,
-               annotate_dir: Optional[str] = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> int:
+def run_detect(
+    images: list[str],
+    *,
+    as_json: bool = True,
+    symbols: list[str] = (),
+    pair_config=None,
+    annotate_dir: str | None = None,
+    stdout: TextIO = sys.stdout,
+    stderr: TextIO = sys.stderr,
+) -> int:
     """Detect on each image; print one JSON object per line. Returns the number of failed images."""
     from .symbols import SymbolReference
+
     refs = [SymbolReference.from_source(os.path.splitext(os.path.basename(s))[0], s) for s in symbols]
     failed = 0
     for path in images:
@@ -55,8 +73,10 @@ def run_detect(images: List[str], *, as_json: bool = True, symbols: List[str] = 
             stdout.write(f"{path}: {hands}; candidates {d['candidates']}; {d['ms']} ms\n")
         if annotate_dir:
             import cv2
+
             from .annotate import annotate
             from .intake import load_image
+
             os.makedirs(annotate_dir, exist_ok=True)
             out = annotate(load_image(path).image, res)
             name = os.path.splitext(os.path.basename(path))[0] + ".annotated.jpg"
@@ -66,20 +86,29 @@ def run_detect(images: List[str], *, as_json: bool = True, symbols: List[str] = 
 
 def run_evaluate(labels: str, *, verbose: bool = False, as_json: bool = False, stdout: TextIO = sys.stdout) -> dict:
     from .evaluate import evaluate, format_report
+
     rep = evaluate(labels, DetectConfig(), progress=(lambda m: stdout.write("  " + m + "\n")) if verbose else None)
     stdout.write((json.dumps(rep, indent=1) if as_json else format_report(rep)) + "\n")
     return rep
 
 
-def run_benchmark(directory: str, *, workers: int = 1, limit: Optional[int] = None, repeat: int = 1,
-                  as_json: bool = False, stdout: TextIO = sys.stdout) -> dict:
+def run_benchmark(
+    directory: str,
+    *,
+    workers: int = 1,
+    limit: int | None = None,
+    repeat: int = 1,
+    as_json: bool = False,
+    stdout: TextIO = sys.stdout,
+) -> dict:
     from .benchmark import benchmark, format_benchmark
+
     rep = benchmark(directory, DetectConfig(), workers=workers, limit=limit, repeat=repeat)
     stdout.write((json.dumps(rep, indent=1) if as_json else format_benchmark(rep)) + "\n")
     return rep
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m detection.pipeline.cli")
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("detect", help="detect hands/gestures/symbols, one JSON line per image")
@@ -101,8 +130,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     b.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
     if a.cmd == "detect":
-        failed = run_detect(a.images, as_json=not a.text, symbols=a.symbol, pair_config=load_pair_config(a.pairs),
-                            annotate_dir=a.annotate_dir)
+        failed = run_detect(
+            a.images,
+            as_json=not a.text,
+            symbols=a.symbol,
+            pair_config=load_pair_config(a.pairs),
+            annotate_dir=a.annotate_dir,
+        )
         return 1 if failed else 0
     if a.cmd == "evaluate":
         run_evaluate(a.labels, verbose=a.verbose, as_json=a.json)

@@ -6,7 +6,7 @@ import csv
 import json
 import os
 import time
-from typing import Callable, Dict, List, Optional
+from collections.abc import Callable
 
 from .api import DetectConfig, hands_from_image
 from .gestures import GESTURE_CATEGORY
@@ -15,7 +15,7 @@ from .intake import ImageRejected, load_image
 COUNT_COLS = ["0", "1", "2", "3", "4", "5", "miss"]
 
 
-def read_labels(csv_path: str) -> List[dict]:
+def read_labels(csv_path: str) -> list[dict]:
     """Rows with ``path`` (image beside the CSV) and either ``fingers`` (single) or ``hands`` (group)."""
     base = os.path.dirname(os.path.abspath(csv_path))
     rows = []
@@ -43,7 +43,7 @@ def _iou(a, b):
     return inter / u if u > 0 else 0.0
 
 
-def match_boxes(pred_boxes: List[List[float]], gt_boxes: List[List[float]], iou_thr: float = 0.2) -> Dict[int, int]:
+def match_boxes(pred_boxes: list[list[float]], gt_boxes: list[list[float]], iou_thr: float = 0.2) -> dict[int, int]:
     """Greedy matching gt index -> pred index, by IoU >= thr or prediction centre inside the gt box."""
     cands = []
     for gi, g in enumerate(gt_boxes):
@@ -72,7 +72,7 @@ def _matrix(rows_keys, cols_keys, pairs):
     return m
 
 
-def format_matrix(title: str, m: Dict, cols: List[str]) -> str:
+def format_matrix(title: str, m: dict, cols: list[str]) -> str:
     rows = list(m.keys())
     w = max([len(str(r)) for r in rows] + [10])
     cw = max([len(c) for c in cols] + [4]) + 1
@@ -85,15 +85,15 @@ def format_matrix(title: str, m: Dict, cols: List[str]) -> str:
 def evaluate(
     csv_path: str,
     config: DetectConfig = DetectConfig(),
-    progress: Optional[Callable] = None,
-    limit: Optional[int] = None,
+    progress: Callable | None = None,
+    limit: int | None = None,
 ) -> dict:
     rows = read_labels(csv_path)[:limit] if limit else read_labels(csv_path)
     single_pairs, gest_pairs, group_pairs, failures = [], [], [], []
     n_single = n_single_found = n_single_exact = n_gest_ok = 0
     n_gt = n_found = n_exact = n_pred = n_fp = 0
     t_total = 0.0
-    for i, r in enumerate(rows):
+    for _i, r in enumerate(rows):
         try:
             img = load_image(r["path"]).image
         except ImageRejected as exc:

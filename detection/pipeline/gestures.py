@@ -7,8 +7,8 @@ the direction the thumb points in the image).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -61,9 +61,9 @@ GESTURE_CATEGORY = {
 class GestureConfig:
     finger_bend_deg: float = 75.0  # PIP+DIP bend above this -> finger folded
     finger_mcp_weight: float = 0.5  # share of MCP bend added to the finger bend
-    thumb_bend_deg: float = 60.0      # MCP+IP bend above this -> thumb folded
-    thumb_reach_ratio: float = 0.85   # |tip - pinky MCP| / |thumb MCP - pinky MCP| below this -> folded
-    thumb_clear_ratio: float = 0.4    # tip distance to index/middle PIP+DIP (/palm size) below -> folded
+    thumb_bend_deg: float = 60.0  # MCP+IP bend above this -> thumb folded
+    thumb_reach_ratio: float = 0.85  # |tip - pinky MCP| / |thumb MCP - pinky MCP| below this -> folded
+    thumb_clear_ratio: float = 0.4  # tip distance to index/middle PIP+DIP (/palm size) below -> folded
     finger_reach_ratio: float = 1.0  # tip-wrist / pip-wrist below this -> folded
     ok_touch_ratio: float = 0.35  # thumb tip - index tip distance (/palm size) for "ok"
     soft_deg: float = 15.0  # softness of the angle decisions (confidence)
@@ -84,9 +84,9 @@ def _sig(x: float) -> float:
 
 @dataclass
 class FingerState:
-    extended: List[bool]
-    probs: List[float]  # probability-like score that each finger is extended
-    features: Dict[str, float] = field(default_factory=dict)
+    extended: list[bool]
+    probs: list[float]  # probability-like score that each finger is extended
+    features: dict[str, float] = field(default_factory=dict)
 
 
 def palm_size(p: np.ndarray) -> float:
@@ -99,8 +99,8 @@ def finger_states(landmarks: Sequence[Sequence[float]], cfg: GestureConfig = Ges
     if p.shape[1] == 2:
         p = np.concatenate([p, np.zeros((21, 1))], axis=1)
     ps = palm_size(p)
-    feats: Dict[str, float] = {}
-    probs: List[float] = []
+    feats: dict[str, float] = {}
+    probs: list[float] = []
 
     # --- thumb
     cmc, mcp, ip, tip = (p[i] for i in THUMB)
@@ -111,8 +111,11 @@ def finger_states(landmarks: Sequence[Sequence[float]], cfg: GestureConfig = Ges
     reach = np.linalg.norm(tip - p[17]) / max(1e-6, np.linalg.norm(mcp - p[17]))
     clear = min(np.linalg.norm(tip - p[j]) for j in (6, 7, 10, 11, 14, 15, 18, 19)) / ps
     feats.update(thumb_bend=bend, thumb_out=out, thumb_reach=reach, thumb_clear=clear)
-    pt = (_sig((cfg.thumb_bend_deg - bend) / cfg.soft_deg) * _sig((reach - cfg.thumb_reach_ratio) / 0.05)
-          * _sig((clear - cfg.thumb_clear_ratio) / 0.03))
+    pt = (
+        _sig((cfg.thumb_bend_deg - bend) / cfg.soft_deg)
+        * _sig((reach - cfg.thumb_reach_ratio) / 0.05)
+        * _sig((clear - cfg.thumb_clear_ratio) / 0.03)
+    )
     probs.append(pt)
 
     # --- four fingers
@@ -138,8 +141,8 @@ def finger_states(landmarks: Sequence[Sequence[float]], cfg: GestureConfig = Ges
 
 
 def classify(
-    landmarks, cfg: GestureConfig = GestureConfig(), *, image_up: Optional[Tuple[float, float]] = (0.0, -1.0)
-) -> Tuple[str, float, FingerState]:
+    landmarks, cfg: GestureConfig = GestureConfig(), *, image_up: tuple[float, float] | None = (0.0, -1.0)
+) -> tuple[str, float, FingerState]:
     """Return (gesture, confidence, finger states).
 
     ``image_up`` is the image "up" direction in landmark x/y coordinates (default: y grows
@@ -151,7 +154,7 @@ def classify(
     conf = float(np.prod([pr if x else 1 - pr for pr, x in zip(fs.probs, fs.extended)]) ** (1 / 5))
     t, i, m, r, k = e
     n = sum(e)
-    ps = palm_size(p)
+    palm_size(p)
     g = "unknown"
     if fs.features["thumb_index_touch"] < cfg.ok_touch_ratio and m and r and k:
         g = "ok"
@@ -198,18 +201,18 @@ def classify(
 # --------------------------------------------------------------------------------------------
 # gestures -> ballot numbers
 
-DEFAULT_PAIR_CONFIG: Dict = {
+DEFAULT_PAIR_CONFIG: dict = {
     1: ["one", "thumbs_up"],
     2: ["v_sign", "two", "call", "l_shape"],
     3: ["three", "three_thumb", "ok", "metal"],
 }
 
 
-def _norm_config(pair_config) -> Tuple[Dict[int, List[str]], List[dict]]:
+def _norm_config(pair_config) -> tuple[dict[int, list[str]], list[dict]]:
     if pair_config is None:
         pair_config = DEFAULT_PAIR_CONFIG
-    singles: Dict[int, List[str]] = {}
-    combos: List[dict] = []
+    singles: dict[int, list[str]] = {}
+    combos: list[dict] = []
     cfg = dict(pair_config)
     for c in cfg.pop("combinations", []) or []:
         combos.append({"number": int(c["number"]), "gestures": sorted(c["gestures"])})
@@ -232,7 +235,7 @@ def suggest_candidates(hands: Iterable, pair_config=None, min_confidence: float 
 
     singles, combos = _norm_config(pair_config)
     hands = [h for h in hands if getattr(h, "confidence", 1.0) >= min_confidence]
-    found: Dict[int, CandidateSuggestion] = {}
+    found: dict[int, CandidateSuggestion] = {}
 
     def add(num, reason, conf):
         s = found.get(num)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 import cv2
 import numpy as np
@@ -28,7 +27,7 @@ class HandsConfig:
     min_detection_confidence: float = 0.5
     tile_confidence: float = 0.3
     second_pass: str = "auto"  # auto | always | never
-    pad_fractions: Tuple[float, ...] = (0.7, 0.3)  # tried in turn; padding per side / long side
+    pad_fractions: tuple[float, ...] = (0.7, 0.3)  # tried in turn; padding per side / long side
     pad_confidence: float = 0.3
     pad_min_side: int = 384  # padded image is upscaled to at least this long side
     small_hand_fraction: float = 0.14  # hand size / short image side below this -> tiles
@@ -45,13 +44,13 @@ class HandsConfig:
 @dataclass
 class RawHand:
     landmarks: np.ndarray  # 21 x 3, original pixels (z scaled like x)
-    world: Optional[np.ndarray]
+    world: np.ndarray | None
     handedness: str
     score: float
     source: str
 
     @property
-    def bbox(self) -> List[float]:
+    def bbox(self) -> list[float]:
         xy = self.landmarks[:, :2]
         x0, y0 = xy.min(0)
         x1, y1 = xy.max(0)
@@ -64,9 +63,9 @@ class RawHand:
         return math.sqrt(max(1.0, (b[2] - b[0]) * (b[3] - b[1])))
 
 
-def _run(model, img: np.ndarray, x0: float, y0: float, scale: float, source: str) -> List[RawHand]:
+def _run(model, img: np.ndarray, x0: float, y0: float, scale: float, source: str) -> list[RawHand]:
     res = model.process(img)
-    out: List[RawHand] = []
+    out: list[RawHand] = []
     if not res.multi_hand_landmarks:
         return out
     h, w = img.shape[:2]
@@ -82,7 +81,7 @@ def _run(model, img: np.ndarray, x0: float, y0: float, scale: float, source: str
     return out
 
 
-def _box_overlap(a, b) -> Tuple[float, float]:
+def _box_overlap(a, b) -> tuple[float, float]:
     ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
     iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     inter = ix * iy
@@ -92,10 +91,10 @@ def _box_overlap(a, b) -> Tuple[float, float]:
     return (inter / union if union > 0 else 0.0), (inter / min(aa, ab) if min(aa, ab) > 0 else 0.0)
 
 
-def merge_hands(hands: List[RawHand], iou: float = 0.3, iomin: float = 0.6) -> List[RawHand]:
+def merge_hands(hands: list[RawHand], iou: float = 0.3, iomin: float = 0.6) -> list[RawHand]:
     """Greedy NMS; between duplicates keep the best score, larger box on near-ties."""
     order = sorted(hands, key=lambda h: (round(h.score, 1), h.size), reverse=True)
-    kept: List[RawHand] = []
+    kept: list[RawHand] = []
     for h in order:
         if all(_dup(h, k, iou, iomin) is False for k in kept):
             kept.append(h)
@@ -107,7 +106,7 @@ def _dup(a: RawHand, b: RawHand, iou: float, iomin: float) -> bool:
     return i > iou or m > iomin
 
 
-def _tiles(w: int, h: int, side: int, overlap_px: int) -> List[Tuple[int, int, int, int]]:
+def _tiles(w: int, h: int, side: int, overlap_px: int) -> list[tuple[int, int, int, int]]:
     side = min(side, w, h) if min(w, h) >= side else min(w, h)
     out = []
 
@@ -123,7 +122,7 @@ def _tiles(w: int, h: int, side: int, overlap_px: int) -> List[Tuple[int, int, i
     return out
 
 
-def plan_tiles(w: int, h: int, hand_size: Optional[float], cfg: HandsConfig):
+def plan_tiles(w: int, h: int, hand_size: float | None, cfg: HandsConfig):
     """Choose square tiles: sized from the hand scale, enlarged until they fit the budget."""
     short = min(w, h)
     side = int(hand_size * cfg.tile_hand_ratio) if hand_size else int(short / 1.5)
@@ -138,8 +137,8 @@ def plan_tiles(w: int, h: int, hand_size: Optional[float], cfg: HandsConfig):
 
 
 def detect_hands(
-    image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: Optional[dict] = None
-) -> Tuple[List[RawHand], str]:
+    image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: dict | None = None
+) -> tuple[list[RawHand], str]:
     """Return merged hands (original pixel coordinates) and the name of the second pass used."""
     import time
 
@@ -170,7 +169,7 @@ def detect_hands(
     return hands, second
 
 
-def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> List[RawHand]:
+def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:
     """Replicate-padded, upscaled copies (tight crops): first padding that finds a hand wins."""
     h, w = image.shape[:2]
     model = get_hands(2, cfg.pad_confidence)
@@ -189,7 +188,7 @@ def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> List[RawHand]:
     return []
 
 
-def _mask_hands(work: np.ndarray, hands: List[RawHand]) -> None:
+def _mask_hands(work: np.ndarray, hands: list[RawHand]) -> None:
     """Paint known hands with their surrounding mean colour so tiles do not re-detect them
     (each re-detection would cost a landmark inference)."""
     H, W = work.shape[:2]
@@ -202,15 +201,16 @@ def _mask_hands(work: np.ndarray, hands: List[RawHand]) -> None:
         work[y0:y1, x0:x1] = work[y0:y1, x0:x1].reshape(-1, 3).mean(0).astype(np.uint8)
 
 
-def _tile_pass(image: np.ndarray, hand_size: Optional[float], cfg: HandsConfig,
-               known: Optional[List[RawHand]] = None) -> List[RawHand]:
+def _tile_pass(
+    image: np.ndarray, hand_size: float | None, cfg: HandsConfig, known: list[RawHand] | None = None
+) -> list[RawHand]:
     h, w = image.shape[:2]
     work = image.copy()
     if known:
         _mask_hands(work, known)
     gray = cv2.cvtColor(work, cv2.COLOR_RGB2GRAY)
     model = get_hands(4, cfg.tile_confidence)
-    out: List[RawHand] = []
+    out: list[RawHand] = []
     for x0, y0, x1, y1 in plan_tiles(w, h, hand_size, cfg):
         if float(gray[y0:y1:2, x0:x1:2].std()) < cfg.tile_min_std:
             continue

@@ -9,7 +9,6 @@ import io
 import os
 import warnings
 from dataclasses import dataclass
-from typing import Union
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -18,7 +17,7 @@ DEFAULT_MAX_BYTES = 25 * 1024 * 1024  # 25 MB encoded
 DEFAULT_MAX_PIXELS = 40_000_000  # 40 megapixels decoded
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "BMP", "GIF", "TIFF", "MPO"})
 
-ImageSource = Union[bytes, bytearray, memoryview, str, os.PathLike, np.ndarray]
+ImageSource = bytes | bytearray | memoryview | str | os.PathLike | np.ndarray
 
 
 class ImageRejected(ValueError):

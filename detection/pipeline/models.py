@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Dict, Tuple
 
 os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 _lock = threading.Lock()
-_hands: Dict[Tuple, "LockedModel"] = {}
+_hands: dict[tuple, LockedModel] = {}
 LOAD_COUNT = {"hands": 0}
 
 
@@ -50,5 +49,5 @@ def get_hands(max_num_hands: int = 6, min_detection_confidence: float = 0.5, mod
     return m
 
 
-def loaded_models() -> Dict[str, int]:
+def loaded_models() -> dict[str, int]:
     return {"hands": len(_hands)}

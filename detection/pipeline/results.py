@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
 
 MODEL_VERSION = "netralitas-hands-1.0 (mediapipe-hands-0.10.21 full; angle-rules v1)"
 
@@ -14,10 +13,10 @@ def _r(x, nd=2):
 
 @dataclass
 class HandResult:
-    bbox: List[float]  # [x0, y0, x1, y1] in ORIGINAL image pixels
-    landmarks: List[List[float]]  # 21 x [x, y, z] in original pixels (z relative, pixel scale)
+    bbox: list[float]  # [x0, y0, x1, y1] in ORIGINAL image pixels
+    landmarks: list[list[float]]  # 21 x [x, y, z] in original pixels (z relative, pixel scale)
     fingers: int  # number of extended fingers incl. thumb
-    extended: List[bool]  # [thumb, index, middle, ring, pinky]
+    extended: list[bool]  # [thumb, index, middle, ring, pinky]
     gesture: str  # zero, one, thumbs_up, v_sign, ok, ... (see gestures.GESTURES)
     confidence: float  # gesture confidence 0..1
     handedness: str  # "Left" / "Right" (as seen by MediaPipe)
@@ -49,8 +48,8 @@ class SymbolMatch:
     name: str
     inliers: int
     score: float  # inlier ratio-weighted score 0..1
-    bbox: List[float]  # [x0, y0, x1, y1] in original pixels
-    quad: List[List[float]]  # 4 corners of the reference projected into the photo
+    bbox: list[float]  # [x0, y0, x1, y1] in original pixels
+    quad: list[list[float]]  # 4 corners of the reference projected into the photo
 
     def to_dict(self) -> dict:
         return {
@@ -65,7 +64,7 @@ class SymbolMatch:
 @dataclass
 class CandidateSuggestion:
     number: int
-    reasons: List[str]
+    reasons: list[str]
     confidence: float
 
     def to_dict(self) -> dict:
@@ -74,16 +73,16 @@ class CandidateSuggestion:
 
 @dataclass
 class DetectionResult:
-    hands: List[HandResult] = field(default_factory=list)
-    symbols: List[SymbolMatch] = field(default_factory=list)
-    candidates: List[CandidateSuggestion] = field(default_factory=list)
-    timings_ms: Dict[str, float] = field(default_factory=dict)
+    hands: list[HandResult] = field(default_factory=list)
+    symbols: list[SymbolMatch] = field(default_factory=list)
+    candidates: list[CandidateSuggestion] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
     model_version: str = MODEL_VERSION
-    image_size: Optional[List[int]] = None  # [width, height] of the original image
+    image_size: list[int] | None = None  # [width, height] of the original image
     second_pass: str = ""  # "", "padded", "tiles"
 
     @property
-    def candidate_numbers(self) -> List[int]:
+    def candidate_numbers(self) -> list[int]:
         return [c.number for c in self.candidates]
 
     def to_dict(self, with_landmarks: bool = True) -> dict:

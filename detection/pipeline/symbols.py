@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Union
 
 import cv2
 import numpy as np
@@ -48,16 +48,16 @@ class SymbolReference:
         self.kp, self.des = sift.detectAndCompute(gray, None)
 
     @classmethod
-    def from_source(cls, name: str, src, cfg: SymbolConfig = SymbolConfig()) -> "SymbolReference":
+    def from_source(cls, name: str, src, cfg: SymbolConfig = SymbolConfig()) -> SymbolReference:
         from .intake import load_image
 
         return cls(name, load_image(src).image, cfg)
 
 
-SymbolLike = Union[SymbolReference, tuple]
+SymbolLike = SymbolReference | tuple
 
 
-def _as_refs(symbols: Sequence[SymbolLike], cfg: SymbolConfig) -> List[SymbolReference]:
+def _as_refs(symbols: Sequence[SymbolLike], cfg: SymbolConfig) -> list[SymbolReference]:
     refs = []
     for s in symbols:
         if isinstance(s, SymbolReference):
@@ -78,7 +78,7 @@ def _as_refs(symbols: Sequence[SymbolLike], cfg: SymbolConfig) -> List[SymbolRef
 
 def match_symbols(
     image: np.ndarray, symbols: Sequence[SymbolLike], cfg: SymbolConfig = SymbolConfig()
-) -> List[SymbolMatch]:
+) -> list[SymbolMatch]:
     refs = _as_refs(symbols, cfg)
     if not refs:
         return []
@@ -86,7 +86,7 @@ def match_symbols(
     img = cv2.resize(image, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1.0 else image
     gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
     kp, des = _get_sift().detectAndCompute(gray, None)
-    out: List[SymbolMatch] = []
+    out: list[SymbolMatch] = []
     if des is None or len(kp) < 4:
         return out
     matcher = cv2.BFMatcher(cv2.NORM_L2)

@@ -1,9 +1,9 @@
 """Detection pipeline tests: real MediaPipe on real photos, no mocks, no database."""
+
 import csv
 import io
 import json
 import math
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +13,17 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from detection.pipeline import (DetectConfig, ImageRejected, SymbolReference, annotate, classify, detect,
-                                load_image, match_symbols, suggest_candidates)
+from detection.pipeline import (
+    DetectConfig,
+    ImageRejected,
+    SymbolReference,
+    annotate,
+    classify,
+    detect,
+    load_image,
+    match_symbols,
+    suggest_candidates,
+)
 from detection.pipeline import models as models_mod
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,12 +91,15 @@ def test_exif_orientation_is_applied():
 
 def test_small_hands_found_by_second_pass():
     """Group-like photo: three real photos shrunk side by side -> hands about 30-40 px."""
-    files = ["d0000_subhi_zero_1528664299.56_pic00104.jpg", "d0027_subhi_one_3_pic00007.jpg",
-             "d0129_subhi_five_15_pic00001.jpg"]
+    files = [
+        "d0000_subhi_zero_1528664299.56_pic00104.jpg",
+        "d0027_subhi_one_3_pic00007.jpg",
+        "d0129_subhi_five_15_pic00001.jpg",
+    ]
     tiles = [cv2.resize(_rgb(FIX / f), (320, 240), interpolation=cv2.INTER_AREA) for f in files]
     canvas = np.full((360, 1000, 3), 180, np.uint8)
     for i, t in enumerate(tiles):
-        canvas[60:300, 10 + i * 330:330 + i * 330] = t
+        canvas[60:300, 10 + i * 330 : 330 + i * 330] = t
     res = detect(canvas)
     whole_only = detect(canvas, config=DetectConfig(hands=DetectConfig().hands.__class__(second_pass="never")))
     assert len(res.hands) >= len(whole_only.hands)
@@ -103,8 +115,10 @@ def _rot(p, deg, axis="z"):
     p = np.asarray(p, float)
     c = p.mean(0)
     a = math.radians(deg)
-    R = {"z": [[math.cos(a), -math.sin(a), 0], [math.sin(a), math.cos(a), 0], [0, 0, 1]],
-         "y": [[math.cos(a), 0, math.sin(a)], [0, 1, 0], [-math.sin(a), 0, math.cos(a)]]}[axis]
+    R = {
+        "z": [[math.cos(a), -math.sin(a), 0], [math.sin(a), math.cos(a), 0], [0, 0, 1]],
+        "y": [[math.cos(a), 0, math.sin(a)], [0, 1, 0], [-math.sin(a), 0, math.cos(a)]],
+    }[axis]
     return (p - c) @ np.asarray(R).T + c
 
 
@@ -124,7 +138,7 @@ def test_gesture_mirrored_and_back_facing(name):
     p = np.asarray(fx["landmarks"], float)
     mirrored = p.copy()
     mirrored[:, 0] = -mirrored[:, 0]  # left hand <-> right hand
-    back = _rot(p, 180, "y")          # seen from the back
+    back = _rot(p, 180, "y")  # seen from the back
     for q in (mirrored, back):
         g, conf, fs = classify(q, image_up=None)
         assert sum(fs.extended) == fx["fingers"], name
@@ -161,8 +175,12 @@ class _H:
 
 
 def test_suggest_candidates_pure_function():
-    cfg = {1: ["one", "thumbs_up"], 2: ["v_sign", "two", "call", "l_shape"], 3: ["three", "ok", "metal"],
-           "combinations": [{"number": 7, "gestures": ["five", "v_sign"]}]}
+    cfg = {
+        1: ["one", "thumbs_up"],
+        2: ["v_sign", "two", "call", "l_shape"],
+        3: ["three", "ok", "metal"],
+        "combinations": [{"number": 7, "gestures": ["five", "v_sign"]}],
+    }
     s = suggest_candidates([_H("v_sign"), _H("five", bbox=(12, 0, 22, 10))], cfg)
     assert [c.number for c in s] == [2, 7]
     assert any("v_sign" in r for r in s[0].reasons)
@@ -253,7 +271,7 @@ def test_models_load_once():
     n = dict(models_mod.LOAD_COUNT)
     detect(_rgb(FIX / LABELS[1]["file"]))
     detect(_rgb(FIX / LABELS[0]["file"]))
-    assert models_mod.LOAD_COUNT == n
+    assert n == models_mod.LOAD_COUNT
     a = models_mod.get_hands(8, 0.5)
     assert models_mod.get_hands(8, 0.5) is a
 
@@ -262,10 +280,15 @@ def test_module_cli_detect_json_contract(tmp_path):
     bad = tmp_path / "bad.jpg"
     bad.write_text("nope")
     good = FIX / "d0054_subhi_two_3_1528499009.07_pic00011.jpg"
-    p = subprocess.run([sys.executable, "-m", "detection.pipeline.cli", "detect", str(good), str(bad), "--json"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "detection.pipeline.cli", "detect", str(good), str(bad), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 1
-    lines = [l for l in p.stdout.splitlines() if l.strip()]
+    lines = [line for line in p.stdout.splitlines() if line.strip()]
     assert len(lines) == 1
     d = json.loads(lines[0])
     assert set(d) == {"file", "hands", "symbols", "candidates", "ms"}

@@ -1,4 +1,5 @@
 """python manage.py benchmark_detection IMAGES_DIR [--workers 2]"""
+
 from django.core.management.base import BaseCommand
 
 from detection.pipeline.cli import run_benchmark
@@ -15,5 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **opts):
-        run_benchmark(opts["images_dir"], workers=opts["workers"], limit=opts["limit"], repeat=opts["repeat"],
-                      as_json=opts["json"], stdout=self.stdout)
+        run_benchmark(
+            opts["images_dir"],
+            workers=opts["workers"],
+            limit=opts["limit"],
+            repeat=opts["repeat"],
+            as_json=opts["json"],
+            stdout=self.stdout,
+        )

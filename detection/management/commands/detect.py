@@ -1,4 +1,5 @@
 """python manage.py detect IMAGE [IMAGE ...] --json"""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from detection.pipeline.cli import load_pair_config, run_detect
@@ -16,8 +17,14 @@ class Command(BaseCommand):
         parser.add_argument("--annotate-dir", help="write annotated JPEGs into this directory")
 
     def handle(self, *args, **opts):
-        failed = run_detect(opts["images"], as_json=not opts["text"], symbols=opts["symbol"],
-                            pair_config=load_pair_config(opts["pairs"]), annotate_dir=opts["annotate_dir"],
-                            stdout=self.stdout, stderr=self.stderr)
+        failed = run_detect(
+            opts["images"],
+            as_json=not opts["text"],
+            symbols=opts["symbol"],
+            pair_config=load_pair_config(opts["pairs"]),
+            annotate_dir=opts["annotate_dir"],
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )
         if failed:
             raise CommandError(f"{failed} image(s) could not be read", returncode=1)

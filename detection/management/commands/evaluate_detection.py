@@ -1,4 +1,5 @@
 """python manage.py evaluate_detection --labels CSV"""
+
 from django.core.management.base import BaseCommand
 
 from detection.pipeline.cli import run_evaluate
