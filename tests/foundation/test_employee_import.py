@@ -222,6 +222,7 @@ def test_upload_preview_then_confirm(hr_client, units):
     assert "Konfirmasi impor" in page and "Hendra Wijaya" in page
     assert Employee.objects.count() == 0  # preview writes nothing
     stash = hr_client.session["registry_import"]
+    assert f'value="{stash["sha256"]}"' in page  # the confirm form carries the hash of the previewed file
     response = hr_client.post(reverse("cases:employee_import_confirm"), {"sha256": stash["sha256"]})
     assert response.status_code == 302
     assert Employee.objects.count() == 4
