@@ -21,9 +21,7 @@ urlpatterns += [
     path("pemilihan/<int:pk>/ubah/", registry_views.election_edit, name="election_edit"),
     path("pemilihan/<int:election_pk>/paslon/baru/", registry_views.pair_create, name="election_pair_create"),
     path("pemilihan/<int:election_pk>/paslon/<int:pk>/", registry_views.pair_edit, name="election_pair_edit"),
-    path(
-        "pemilihan/<int:election_pk>/paslon/<int:pk>/hapus/", registry_views.pair_delete, name="election_pair_delete"
-    ),
+    path("pemilihan/<int:election_pk>/paslon/<int:pk>/hapus/", registry_views.pair_delete, name="election_pair_delete"),
     path(
         "pemilihan/<int:election_pk>/simbol/<int:pk>/hapus/",
         registry_views.symbol_delete,
