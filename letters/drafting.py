@@ -38,13 +38,20 @@ def signer_snapshot(user) -> dict[str, str]:
     }
 
 
+def _unit_name(employee) -> str:
+    try:
+        return employee.unit.name
+    except Exception:  # no unit (RelatedObjectDoesNotExist)
+        return ""
+
+
 def addressee_snapshot(employee) -> dict[str, str]:
     return {
         "addressee_name": employee.display_name,
         "addressee_nip": employee.identifier,
         "addressee_rank": employee.get_rank_display() if employee.rank else "",
         "addressee_position": employee.position,
-        "addressee_unit": employee.unit.name if employee.unit_id else "",
+        "addressee_unit": _unit_name(employee),
     }
 
 

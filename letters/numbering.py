@@ -41,7 +41,7 @@ def format_number(pattern: str, *, code: str, seq: int, width: int, unit: str, o
 
 
 def rule_for(letterhead: Letterhead, kind: str) -> NumberingRule:
-    rule = NumberingRule.objects.filter(letterhead=letterhead, kind=kind).first()
+    rule = NumberingRule.objects.filter(letterhead=letterhead, kind=kind).first() if letterhead.pk else None
     if rule is None:  # unsaved default
         rule = NumberingRule(letterhead=letterhead, kind=kind, classification_code=spec(kind).code)
     return rule
