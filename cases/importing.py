@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 import secrets
 import zipfile
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ IMPORT_FIELDS = [f for f, _d, _r in COLUMNS.values() if f not in ("unit", "super
 
 STATUS_ALIASES = {"pns": "pns", "cpns": "cpns", "pppk": "pppk", "honorer": "honorer", "non-asn": "honorer",
                   "non asn": "honorer", "nonasn": "honorer", "thl": "honorer"}  # fmt: skip
+SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE]\+?\d+$")
 STATUS_VALUES = frozenset(Employee.Status.values)
 SEX_ALIASES = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "pria": "L", "perempuan": "P", "wanita": "P"}
 RANK_CODES = {code.lower(): code for code, _label in Employee.RANKS}
@@ -277,6 +279,10 @@ def _identifier(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value).strip().lstrip("'")  # a leading apostrophe forces text in Excel
+    if SCIENTIFIC.match(text):  # a CSV re-saved by Excel: 1,99004E+17
+        raise CellError(
+            _("tersimpan sebagai angka di Excel sehingga digit terakhirnya hilang; format kolom sebagai Teks.")
+        )
     return clean_digits(text)
 
 
@@ -341,7 +347,7 @@ def plan_import(table: Table, *, lock: bool = False) -> ImportPlan:
             try:
                 ids[header] = _identifier(cells.get(header))
             except CellError as exc:
-                errors.append(RowIssue(row_no, header, f"{header.upper()} {exc}"))
+                errors.append(RowIssue(row_no, header, f"{header.upper().replace('_', ' ')} {exc}"))
                 ids[header] = ""
         try:
             supervisor_key = _identifier(cells.get("nip_atasan"))
@@ -351,7 +357,7 @@ def plan_import(table: Table, *, lock: bool = False) -> ImportPlan:
         for header in ("nama", "status", "kode_unit"):
             if not _text(cells.get(header)):
                 errors.append(RowIssue(row_no, header, _("Wajib diisi.")))
-        if not any(ids.values()):
+        if not any(ids.values()) and not any(e.column in IDENTIFIER_HEADERS for e in errors):
             errors.append(RowIssue(row_no, "nip", _("Isi sedikitnya satu dari nip, ni_pppk atau nik.")))
         raw_status = _text(cells.get("status")).lower()
         if raw_status:

@@ -92,6 +92,12 @@ def test_xlsx_identifier_stored_as_number_is_refused(units):
     assert plan.errors[0].row == 2 and plan.errors[0].column == "nip" and "Teks" in plan.errors[0].message
 
 
+def test_csv_identifier_in_scientific_notation_is_refused_with_a_hint(units):
+    plan = run(csv_bytes([dict(GOOD_ROWS[0], nip="1,97E+17")], delimiter=";"))
+    [issue] = plan.errors
+    assert (issue.row, issue.column) == (2, "nip") and "Teks" in issue.message
+
+
 def test_reimport_updates_matched_by_identifier_and_counts_unchanged(units):
     run(csv_bytes(GOOD_ROWS))
     rows = [dict(r) for r in GOOD_ROWS]
