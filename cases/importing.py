@@ -528,8 +528,37 @@ def plan_import(table: Table, *, lock: bool = False) -> ImportPlan:
                     "supervisor": supervisor.full_name if supervisor is not None else "",
                 }
             )
+    _check_cycles(plan, {id(item["employee"]): item["row"] for item in parsed})
     plan.errors.sort(key=lambda issue: issue.row)
     return plan
+
+
+def _check_cycles(plan: ImportPlan, rows: dict[int, int]) -> None:
+    """Refuse supervisor chains that loop back (A reports to B, B reports to A) among the rows of the file."""
+    boss = {id(emp): supervisor for emp, supervisor in plan.links}
+    done: set[int] = set()
+    for emp, _supervisor in plan.links:
+        path: list[int] = []
+        node = id(emp)
+        while node in boss and node not in done and node not in path:
+            path.append(node)
+            node = id(boss[node])
+        if node in path:
+            loop = path[path.index(node) :]
+            numbers = sorted(rows[n] for n in loop if n in rows)
+            plan.errors.append(
+                RowIssue(
+                    numbers[0],
+                    "nip_atasan",
+                    _("Rantai atasan berputar (baris %(rows)s).") % {"rows": ", ".join(map(str, numbers))},
+                )
+            )
+            looped = set(loop)
+            plan.links = [(e, s) for e, s in plan.links if id(e) not in looped]
+            plan.to_create = [e for e in plan.to_create if id(e) not in looped]
+            plan.to_update = [e for e in plan.to_update if id(e) not in looped]
+            boss = {k: v for k, v in boss.items() if k not in looped}
+        done.update(path)
 
 
 # --------------------------------------------------------------------------- writing

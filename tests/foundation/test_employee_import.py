@@ -163,6 +163,15 @@ def test_identifiers_of_two_different_people_in_one_row(units):
     assert issue.row == 2 and a.full_name in issue.message and b.full_name in issue.message
 
 
+def test_supervisor_loop_within_file_is_refused(units):
+    a = dict(GOOD_ROWS[0], nip_atasan=GOOD_ROWS[1]["nip"])
+    b = dict(GOOD_ROWS[1], nip_atasan=GOOD_ROWS[0]["nip"])
+    plan = run(csv_bytes([a, b, GOOD_ROWS[3]]))
+    [issue] = plan.errors
+    assert (issue.row, issue.column) == (2, "nip_atasan") and "2, 3" in issue.message
+    assert Employee.objects.count() == 0
+
+
 def test_supervisor_from_registry(units):
     boss = EmployeeFactory(unit=units["DISDIK"])
     plan = run(csv_bytes([dict(GOOD_ROWS[3], nip_atasan=boss.nip)]))

@@ -209,3 +209,16 @@ def test_supervisor_cannot_be_self(hr_client, unit):
 def test_navigation_lists_registry_for_hr(hr_client):
     page = hr_client.get(reverse("cases:employee_list")).content.decode()
     assert reverse("cases:employee_list") in page and reverse("cases:election_list") in page
+
+
+def test_supervisor_chain_cannot_loop(hr_client, unit):
+    top = EmployeeFactory(unit=unit)
+    middle = EmployeeFactory(unit=unit, supervisor=top)
+    bottom = EmployeeFactory(unit=unit, supervisor=middle)
+    response = hr_client.post(
+        reverse("cases:employee_edit", args=[top.pk]), employee_form_data(top, supervisor_identifier=bottom.nip)
+    )
+    assert response.status_code == 200
+    assert "rantai atasan berputar" in response.content.decode()
+    top.refresh_from_db()
+    assert top.supervisor is None
