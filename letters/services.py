@@ -57,7 +57,7 @@ def _need(user: Any, capability: str) -> None:
 
 
 def _locked(letter_id: int) -> Letter:
-    return Letter.objects.select_for_update().select_related("letterhead", "employee").get(pk=letter_id)
+    return Letter.objects.select_for_update(of=("self",)).select_related("letterhead", "employee").get(pk=letter_id)
 
 
 def _set_verifiers(letter: Letter, verifiers: list[Any]) -> None:

@@ -17,7 +17,7 @@ def render_certificate(certificate_id: int) -> Certificate:
     """Render and store the PDF if it is not stored yet; afterwards the stored bytes never change."""
     with transaction.atomic():
         cert = (
-            Certificate.objects.select_for_update()
+            Certificate.objects.select_for_update(of=("self",))
             .select_related("employee", "employee__unit", "quiz", "programme", "attempt")
             .get(pk=certificate_id)
         )

@@ -3,32 +3,10 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-PG_TRIGGER = """
-CREATE OR REPLACE FUNCTION audit_event_immutable() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'audit events are append-only';
-END;
-$$ LANGUAGE plpgsql;
-CREATE TRIGGER audit_event_no_update BEFORE UPDATE OR DELETE ON audit_auditevent
-    FOR EACH ROW EXECUTE FUNCTION audit_event_immutable();
-CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_auditevent
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_event_immutable();
-"""
-SQLITE_TRIGGER = [
-    "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent "
-    "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;",
-    "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent "
-    "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;",
-]
-
-
 def add_triggers(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(PG_TRIGGER)
-    elif vendor == "sqlite":
-        for sql in SQLITE_TRIGGER:
-            schema_editor.execute(sql)
+    from audit.triggers import install
+
+    install(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -15,29 +15,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Rahasia-Uji-123"
 
 
-def _empty_audit_table() -> None:
-    """Test-DB housekeeping: the flush after a transactional test cannot delete append-only audit rows.
-
-    Drop the triggers, delete this test's events, put the triggers back. On SQLite the flush then
-    succeeds (row triggers, empty table); on PostgreSQL the statement-level TRUNCATE trigger still
-    refuses the flush — the shared e2e harness has to handle that (reported to the lead).
-    """
-    import importlib
-
-    from django.db import connection
-
-    migration = importlib.import_module("audit.migrations.0001_initial")
-    with connection.cursor() as cursor:
-        for name in ("audit_event_no_update", "audit_event_no_delete", "audit_event_no_truncate"):
-            if connection.vendor == "postgresql":
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON audit_auditevent")
-            else:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-        cursor.execute("DELETE FROM audit_auditevent")
-    with connection.schema_editor() as editor:
-        migration.add_triggers(None, editor)
-
-
 @pytest.fixture
 def world():
     from cases.models import Case, ViolationType
@@ -59,8 +36,7 @@ def world():
     )
     case = Case.objects.create(reference="E2E-2024-0001", year=2024, number=1, employee=employee,
                                employee_status="pns", violation_type=violation, opened_by=officer)  # fmt: skip
-    yield {"case": case, "employee": employee}
-    _empty_audit_table()
+    return {"case": case, "employee": employee}
 
 
 def test_warning_letter_journey(browser_page, live_url, world):

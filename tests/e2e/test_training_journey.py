@@ -11,44 +11,6 @@ from tests.e2e.conftest import login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-AUDIT_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete", "audit_event_no_truncate")
-
-
-def _audit_migration():
-    import importlib
-
-    return importlib.import_module("audit.migrations.0001_initial")
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _audit_triggers_restored(django_db_blocker):
-    """Module scope, so it ends after the test's flush: put the audit table's append-only triggers back."""
-    yield
-    from django.db import connection
-
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(_audit_migration().PG_TRIGGER)
-        elif connection.vendor == "sqlite":
-            for sql in _audit_migration().SQLITE_TRIGGER:
-                cursor.execute(sql)
-
-
-@pytest.fixture
-def _audit_triggers_lifted(live_server):
-    """Innermost: the flush that ends a transactional test must empty the audit table, which its triggers
-    refuse; lift them just for that flush (restored by ``_audit_triggers_restored``)."""
-    yield
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        for name in AUDIT_TRIGGERS:
-            if connection.vendor == "postgresql":
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON audit_auditevent")
-            else:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-
-
 PASSWORD = "Rahasia-Uji-123"
 
 
@@ -84,9 +46,7 @@ def journey(db):
     return {"session": session, "quiz": quiz}
 
 
-def test_staff_checks_in_takes_quiz_and_downloads_certificate(
-    browser_page, live_url, journey, tmp_path, _audit_triggers_lifted
-):
+def test_staff_checks_in_takes_quiz_and_downloads_certificate(browser_page, live_url, journey, tmp_path):
     from pypdf import PdfReader
 
     from training import checkin

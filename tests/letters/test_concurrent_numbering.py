@@ -11,8 +11,7 @@ from letters.kinds import LetterKind
 from letters.models import LetterCounter, Letterhead
 from tests.conftest import service_missing
 
-# available_apps: the flush after a transactional test then truncates only the letters tables; a full flush
-# is refused on PostgreSQL by the audit table's append-only TRUNCATE trigger.
+# available_apps: the flush after this transactional test only needs to empty the letters tables.
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, available_apps=["letters"])]
 
 
