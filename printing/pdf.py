@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 
 def _url_fetcher(url: str, *args: Any, **kwargs: Any) -> dict:
     """Serve /static/ files from disk; refuse any network fetch (intranet, no CDN)."""
-    from weasyprint import default_url_fetcher
+    default_url_fetcher = _weasyprint().default_url_fetcher
 
     if url.startswith(settings.STATIC_URL) or url.startswith("static:"):
         path = finders.find(url.removeprefix(settings.STATIC_URL).removeprefix("static:"))
@@ -27,8 +27,18 @@ def _url_fetcher(url: str, *args: Any, **kwargs: Any) -> dict:
     raise ValueError(f"Refusing to fetch {url!r} while rendering a PDF")
 
 
+def _weasyprint():
+    import weasyprint
+    from PIL import ImageFile
+
+    # WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when imported; evidence and
+    # detection intake must keep refusing truncated photos, so switch it back off.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    return weasyprint
+
+
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML
+    HTML = _weasyprint().HTML
 
     html = render_to_string(template_name, context)
     return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_url_fetcher).write_pdf()

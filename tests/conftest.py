@@ -148,3 +148,12 @@ def _flush_past_audit_triggers():
     flush.Command.handle = handle
     yield
     flush.Command.handle = original
+
+
+@pytest.fixture(autouse=True)
+def _jobs_inline_unless_asked(settings):
+    """Tests run jobs inline by default, whatever REDIS_URL the environment has.
+
+    Tests that claim asynchronous behaviour take the ``redis_url`` fixture and point the settings at it.
+    """
+    settings.REDIS_URL = ""
