@@ -7,13 +7,18 @@ make run            # in another terminal (demo data loaded)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+import django
 import pyotp
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netralitas_site.settings")
+django.setup()
 from accounts.demo import DEMO_ACCOUNTS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "panduan" / "img"
@@ -25,17 +30,19 @@ PAGES = {
     "petugas": [
         ("petugas-dasbor", "/dasbor/"),
         ("petugas-kasus", "/kasus/"),
+        ("petugas-kasus-detail", "/kasus/1/"),
+        ("petugas-unggahan", "/kasus/unggahan/1/"),
         ("petugas-pegawai", "/kasus/pegawai/"),
         ("petugas-impor", "/kasus/pegawai/impor/"),
         ("petugas-pelatihan", "/pelatihan/kelola/"),
     ],
-    "monitor": [("monitor-laporan", "/kasus/laporan/"), ("monitor-laporan-baru", "/kasus/laporan/baru/")],
+    "monitor": [("monitor-laporan", "/kasus/unggahan/"), ("monitor-laporan-baru", "/kasus/unggahan/baru/")],
     "pimpinan": [
         ("pimpinan-dasbor", "/dasbor/"),
         ("pimpinan-surat", "/surat/"),
         ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
     ],
-    "pegawai": [("pegawai-beranda", "/saya/")],
+    "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/")],
     "admin": [("admin-pemilihan", "/kasus/pemilihan/")],
 }
 

@@ -62,3 +62,8 @@ def test_secret_key_required_when_debug_off(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_indonesian_even_when_the_browser_prefers_english(client, db):
+    page = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="id"' in page
