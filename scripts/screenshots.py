@@ -70,7 +70,7 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
         for username, pages in PAGES.items():
-            context = browser.new_context(viewport={"width": 1280, "height": 860})
+            context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID")
             page = context.new_page()
             login(page, args.base, username)
             for name, path in pages:
@@ -81,7 +81,7 @@ def main() -> None:
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
                 print(f"saved {name}.png")
             context.close()
-        phone = browser.new_context(viewport={"width": 390, "height": 780}, is_mobile=True)
+        phone = browser.new_context(viewport={"width": 390, "height": 780}, is_mobile=True, locale="id-ID")
         page = phone.new_page()
         login(page, args.base, "pegawai")
         page.screenshot(path=str(OUT / "pegawai-ponsel.png"))

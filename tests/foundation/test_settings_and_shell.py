@@ -67,3 +67,14 @@ def test_secret_key_required_when_debug_off(tmp_path):
 def test_indonesian_even_when_the_browser_prefers_english(client, db):
     page = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert 'lang="id"' in page
+
+
+def test_navigation_follows_the_role(client, staff_user, hr_user):
+    client.force_login(staff_user)
+    page = client.get(reverse("my_home")).content.decode()
+    assert "Pelatihan saya" in page and "Surat saya" in page
+    assert reverse("cases:case_list") + '"' not in page
+    client.force_login(hr_user)
+    page = client.get(reverse("cases:employee_list")).content.decode()
+    assert 'href="/kasus/pegawai/" class="active"' in page
+    assert "Pelatihan saya" not in page
