@@ -70,7 +70,8 @@ def dashboard_panels(request) -> list[dict]:
     election = Election.objects.filter(is_active=True).first()
     if election:
         start = election.campaign_start - dt.timedelta(days=28)
-        end = election.voting_day + dt.timedelta(days=28)
+        # Cases keep being handled long after voting day: the trend runs until today.
+        end = max(election.voting_day + dt.timedelta(days=28), timezone.localdate())
         weeks = (
             Case.objects.filter(opened_at__date__gte=start, opened_at__date__lte=end)
             .annotate(week=TruncWeek("opened_at"))
