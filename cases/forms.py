@@ -208,4 +208,24 @@ class DeliveredForm(VersionedForm):
 class FollowUpForm(forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Tindak lanjut"))
     remedial_training = forms.BooleanField(required=False, label=_("Wajib pelatihan pembinaan"))
+    programme = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Program pelatihan"),
+        empty_label=_("Program terbit terbaru"),
+    )
     due_on = forms.DateField(required=False, widget=DateInput, label=_("Batas waktu"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from training.models import Programme
+
+        self.fields["programme"].queryset = Programme.objects.filter(is_published=True).order_by("-created_at")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("programme") and not data.get("remedial_training"):
+            self.add_error("remedial_training", _("Centang wajib pelatihan pembinaan untuk memilih program."))
+        elif data.get("remedial_training") and not self.fields["programme"].queryset.exists():
+            self.add_error("remedial_training", _("Belum ada program pelatihan yang terbit."))
+        return data

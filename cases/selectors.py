@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.access import can, employee_of
 
-from .models import Case, Evidence, Notification, ReportedPost
+from .models import Case, Evidence, FollowUpAction, Notification, ReportedPost
 
 CLOSED = (Case.Status.FINAL, Case.Status.DISMISSED)
 
@@ -88,6 +88,21 @@ def case_for(*, user: Any, pk: int) -> Case:
     if not can(user, "cases.view_all"):
         raise Http404
     return get_object_or_404(case_base_queryset(), pk=pk)
+
+
+def follow_ups_for(*, user: Any, case: Case) -> list[FollowUpAction]:
+    """A case's follow-up actions with their remedial training assignment (programme, due date, completion)
+    in one query. Each row gets ``training_overdue``: assigned, not completed and past its due date."""
+    if not can(user, "cases.view_all"):
+        return []
+    today = timezone.localdate()
+    rows = list(
+        FollowUpAction.objects.filter(case=case).select_related("training_assignment", "training_assignment__programme")
+    )
+    for f in rows:
+        a = f.training_assignment
+        f.training_overdue = bool(a and a.completed_at is None and a.due_date < today)
+    return rows
 
 
 def own_cases(*, user: Any) -> QuerySet:

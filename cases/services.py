@@ -474,24 +474,57 @@ def set_delivered(*, decision: Decision, delivered_on: dt.date, acting_user: Any
 
 @transaction.atomic
 def add_follow_up(
-    *, case: Case, description: str, remedial_training: bool = False, due_on=None, acting_user: Any, request=None
+    *,
+    case: Case,
+    description: str,
+    remedial_training: bool = False,
+    due_on=None,
+    programme: Any = None,
+    acting_user: Any,
+    request=None,
 ) -> FollowUpAction:
+    """Record a follow-up action. With ``remedial_training`` the employee is assigned a training programme
+    (``programme`` or the newest published one) in the same transaction; without a published programme
+    nothing is saved."""
     if not description.strip():
         raise ValidationError(_("Uraian tindak lanjut wajib diisi."))
+    assignment = None
+    if programme is not None and not remedial_training:
+        raise ValidationError(_("Centang wajib pelatihan pembinaan untuk memilih program."))
+    if remedial_training:
+        from training import services as training_services
+
+        if programme is not None and not programme.is_published:
+            raise ValidationError(_("Program pelatihan belum terbit."))
+        try:
+            assignment = training_services.assign_remedial_training(
+                employee=case.employee,
+                programme=programme,
+                due=due_on,
+                reason=_("Tindak lanjut kasus %(ref)s: %(text)s") % {"ref": case.reference, "text": description},
+                acting_user=acting_user,
+            )
+        except training_services.TrainingError as exc:
+            raise ValidationError(str(exc)) from exc
     action = FollowUpAction.objects.create(
         case=case,
         decision=case.decisions.order_by("-pk").first(),
         description=description,
         remedial_training=remedial_training,
         due_on=due_on,
+        training_assignment=assignment,
         created_by=acting_user,
     )
+    changes: dict[str, Any] = {"description": description, "remedial_training": remedial_training}
+    if assignment is not None:
+        changes["training_assignment"] = assignment.pk
+        changes["programme"] = assignment.programme_id
     record(
         "case.follow_up",
         actor=acting_user,
         subject=case,
         case_id=case.pk,
-        changes={"description": description, "remedial_training": remedial_training},
+        changes=changes,
         request=request,
     )
     return action

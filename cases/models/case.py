@@ -437,6 +437,14 @@ class FollowUpAction(models.Model):
     remedial_training = models.BooleanField(_("wajib pelatihan pembinaan"), default=False)
     due_on = models.DateField(_("batas waktu"), null=True, blank=True)
     done_on = models.DateField(_("selesai"), null=True, blank=True)
+    training_assignment = models.ForeignKey(
+        "training.Assignment",
+        verbose_name=_("penugasan pelatihan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_follow_ups",
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

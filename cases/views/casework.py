@@ -171,7 +171,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decisions": case.decisions.select_related("sanction_type", "recommended_sanction", "signer"),
         "examinations": case.examinations.all(),
         "agency_recommendations": case.recommendations.all(),
-        "follow_ups": case.follow_ups.all(),
+        "follow_ups": selectors.follow_ups_for(user=request.user, case=case),
         "summons_latest": deadlines.latest_summons_1_date(case.examination_date) if case.examination_date else None,
         "detection_enabled": _detection_template_exists(),
         "officers": officers_queryset() if can(request.user, "cases.assign") else [],
@@ -335,8 +335,14 @@ def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = FollowUpForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Uraian tindak lanjut wajib diisi.")))
-    services.add_follow_up(case=case, acting_user=request.user, request=request, **form.cleaned_data)
+        errors = [m for field_errors in form.errors.values() for m in field_errors]
+        return _done(request, pk, ValidationError(errors or _("Uraian tindak lanjut wajib diisi.")))
+    try:
+        action = services.add_follow_up(case=case, acting_user=request.user, request=request, **form.cleaned_data)
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    if action.training_assignment_id:
+        return _done(request, pk, ok=_("Tindak lanjut dicatat dan pelatihan pembinaan ditugaskan."))
     return _done(request, pk, ok=_("Tindak lanjut dicatat."))
 
 

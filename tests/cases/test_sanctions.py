@@ -118,6 +118,9 @@ def test_recommendation_gakkumdu_and_follow_up_are_audited(hr_user, employee, vt
         case=case, values={"gakkumdu_referred": True, "gakkumdu_outcome": "Dalam proses"}, acting_user=hr_user,
         expected_version=case.version, reason="Diteruskan Bawaslu",
     )  # fmt: skip
+    from training.models import Programme
+
+    Programme.objects.create(title="Pembinaan netralitas")
     services.add_follow_up(case=case, description="Ikut pembinaan", remedial_training=True, acting_user=hr_user)
     actions = set(AuditEvent.objects.filter(case_id=case.pk).values_list("action", flat=True))
     assert {"case.open", "case.recommendation", "case.gakkumdu", "case.follow_up"} <= actions
