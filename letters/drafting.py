@@ -18,6 +18,28 @@ DISCIPLINE_KINDS = {LetterKind.WRITTEN_WARNING, LetterKind.DISSATISFACTION, Lett
 MORAL_KINDS = {LetterKind.MORAL_CLOSED, LetterKind.MORAL_OPEN}
 
 
+# Letters an officer would draft at each case status (the coaching letter fits any status).
+SUMMONS_KINDS_BY_STATUS = {
+    "summons_1": [LetterKind.SUMMONS_1],
+    "summons_2": [LetterKind.SUMMONS_2],
+    "examination": [LetterKind.EXAMINATION],
+}
+
+
+def kinds_for_case(case) -> list[str]:
+    """Letter kinds that fit the case's current status, in ``LetterKind`` order; coaching is always offered.
+
+    At the decision stage the punishment letters follow the case's tracks (discipline and/or ethics)."""
+    kinds: list[str] = list(SUMMONS_KINDS_BY_STATUS.get(case.status, []))
+    if case.status == "decision":
+        if case.discipline_track or not case.ethics_track:
+            kinds += [k for k in LetterKind if k in DISCIPLINE_KINDS]
+        if case.ethics_track or not case.discipline_track:
+            kinds += [k for k in LetterKind if k in MORAL_KINDS]
+    kinds.append(LetterKind.COACHING)
+    return kinds
+
+
 def signers():
     """Accounts that may sign letters (capability letters.sign)."""
     groups = [ROLE_GROUPS[r] for r in CAPABILITIES["letters.sign"]]

@@ -28,6 +28,13 @@ def letter_for(*, user: Any, pk: int) -> Letter:
     return letter
 
 
+def case_letters_for(*, user: Any, case: Any) -> QuerySet[Letter]:
+    """A case's letters for its case page (newest first); only the letter's own columns are read."""
+    if not can(user, "letters.view_all"):
+        return Letter.objects.none()
+    return Letter.objects.filter(case=case).only("pk", "kind", "number", "status", "issued_on", "created_at", "case_id")
+
+
 def my_letters(*, user: Any) -> QuerySet[Letter]:
     """Issued letters addressed to the viewer's own employee record (never drafts, never others')."""
     employee = employee_of(user)

@@ -133,6 +133,30 @@ def _detection_template_exists() -> bool:
     return True
 
 
+def _letters_context(request: HttpRequest, case: Case) -> dict:
+    """The case's letters and the kinds the viewer may draft now (empty when the letters app is absent)."""
+    from django.apps import apps
+
+    if not apps.is_installed("letters"):
+        return {"letters_enabled": False}
+    from letters import drafting
+    from letters import selectors as letter_selectors
+    from letters.kinds import LetterKind
+
+    draftable = []
+    if can(request.user, "letters.draft"):
+        base = reverse("letters:letter_create")
+        draftable = [
+            (LetterKind(k).label, f"{base}?case={case.pk}&kind={LetterKind(k).value}")
+            for k in drafting.kinds_for_case(case)
+        ]
+    return {
+        "letters_enabled": can(request.user, "letters.view_all"),
+        "case_letters": letter_selectors.case_letters_for(user=request.user, case=case),
+        "letter_kinds": draftable,
+    }
+
+
 @capability_required("cases.view_all")
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
@@ -175,6 +199,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "summons_latest": deadlines.latest_summons_1_date(case.examination_date) if case.examination_date else None,
         "detection_enabled": _detection_template_exists(),
         "officers": officers_queryset() if can(request.user, "cases.assign") else [],
+        **_letters_context(request, case),
     }
     return render(request, "cases/case_detail.html", context)
 
