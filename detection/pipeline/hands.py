@@ -25,7 +25,7 @@ from .models import get_hands
 class HandsConfig:
     max_hands: int = 8
     min_detection_confidence: float = 0.5
-    tile_confidence: float = 0.3
+    tile_confidence: float = 0.15  # low palm threshold: the landmark model's presence check filters
     second_pass: str = "auto"  # auto | always | never
     pad_fractions: tuple[float, ...] = (0.7, 0.3)  # tried in turn; padding per side / long side
     pad_confidence: float = 0.3
@@ -39,6 +39,11 @@ class HandsConfig:
     min_tile_image_side: int = 300  # images with a shorter side never get tiled
     merge_iou: float = 0.3
     merge_iomin: float = 0.6
+    merge_wrist: float = 0.35  # wrists closer than this x hand size -> same hand
+    edge_margin: float = 0.15  # a tile hand closer than this x hand size to a cut tile edge is "cut"
+    max_refine: int = 3  # cut tile hands re-run on a crop centred on them (each costs one call)
+    refine_ratio: float = 4.0  # refine crop side = hand size * this
+    refine_upscale_to: int = 256
 
 
 @dataclass
@@ -48,6 +53,7 @@ class RawHand:
     handedness: str
     score: float
     source: str
+    edge: float = math.inf  # distance of the landmarks to the nearest tile edge inside the image / hand size
 
     @property
     def bbox(self) -> list[float]:
@@ -91,19 +97,28 @@ def _box_overlap(a, b) -> tuple[float, float]:
     return (inter / union if union > 0 else 0.0), (inter / min(aa, ab) if min(aa, ab) > 0 else 0.0)
 
 
-def merge_hands(hands: list[RawHand], iou: float = 0.3, iomin: float = 0.6) -> list[RawHand]:
-    """Greedy NMS; between duplicates keep the best score, larger box on near-ties."""
-    order = sorted(hands, key=lambda h: (round(h.score, 1), h.size), reverse=True)
+def merge_hands(
+    hands: list[RawHand], iou: float = 0.3, iomin: float = 0.6, wrist: float = 0.35, edge_margin: float = 0.15
+) -> list[RawHand]:
+    """Greedy NMS. Duplicates: box IoU, box containment, or wrists close together. Between duplicates
+    prefer a detection not cut by a tile edge (a hand cut by a tile edge is often reported as a
+    partial hand with a wrong finger count), then the best score, larger box on near-ties."""
+    order = sorted(hands, key=lambda h: (h.edge >= edge_margin, round(h.score, 1), h.size), reverse=True)
     kept: list[RawHand] = []
     for h in order:
-        if all(_dup(h, k, iou, iomin) is False for k in kept):
+        if not any(_dup(h, k, iou, iomin, wrist) for k in kept):
             kept.append(h)
     return kept
 
 
-def _dup(a: RawHand, b: RawHand, iou: float, iomin: float) -> bool:
+def _dup(a: RawHand, b: RawHand, iou: float, iomin: float, wrist: float = 0.0) -> bool:
     i, m = _box_overlap(a.bbox, b.bbox)
-    return i > iou or m > iomin
+    if i > iou or m > iomin:
+        return True
+    if wrist > 0 and i > 0:
+        d = float(np.linalg.norm(a.landmarks[0, :2] - b.landmarks[0, :2]))
+        return d < wrist * min(a.size, b.size)
+    return False
 
 
 def _tiles(w: int, h: int, side: int, overlap_px: int) -> list[tuple[int, int, int, int]]:
@@ -162,8 +177,9 @@ def detect_hands(
             second = (second + "+tiles") if second else "tiles"
             sizes = [x.size for x in hands]
             hand_size = float(np.median(sizes)) if sizes else None
-            hands += _tile_pass(image, hand_size, cfg, hands)
-        hands = merge_hands(hands, cfg.merge_iou, cfg.merge_iomin)
+            tiled = _tile_pass(image, hand_size, cfg, hands)
+            hands += tiled + _refine_cut(image, tiled, cfg)
+        hands = merge_hands(hands, cfg.merge_iou, cfg.merge_iomin, cfg.merge_wrist, cfg.edge_margin)
     if timings is not None:
         timings["hands_second"] = (time.perf_counter() - t1) * 1000
     return hands, second
@@ -201,6 +217,54 @@ def _mask_hands(work: np.ndarray, hands: list[RawHand]) -> None:
         work[y0:y1, x0:x1] = work[y0:y1, x0:x1].reshape(-1, 3).mean(0).astype(np.uint8)
 
 
+def _edge_distance(hand: RawHand, box, w: int, h: int) -> float:
+    """Distance (in hand sizes) from the hand's box to the nearest tile edge that cuts the image
+    (tile edges on the image border do not cut anything)."""
+    x0, y0, x1, y1 = box
+    b = hand.bbox
+    d = [math.inf]
+    if x0 > 0:
+        d.append(b[0] - x0)
+    if y0 > 0:
+        d.append(b[1] - y0)
+    if x1 < w:
+        d.append(x1 - b[2])
+    if y1 < h:
+        d.append(y1 - b[3])
+    return min(d) / max(1.0, hand.size)
+
+
+def _refine_cut(image: np.ndarray, tiled: list[RawHand], cfg: HandsConfig) -> list[RawHand]:
+    """Hands cut by a tile edge are re-run on a square crop centred on them, so that the whole hand
+    is seen once (a cut hand is otherwise reported as one or two partial hands)."""
+    h, w = image.shape[:2]
+    cut = sorted((t for t in tiled if t.edge < cfg.edge_margin), key=lambda t: t.edge)
+    if not cut:
+        return []
+    model = get_hands(4, cfg.tile_confidence)
+    out: list[RawHand] = []
+    done: list[tuple[float, float, float]] = []
+    for t in cut:
+        if len(done) >= cfg.max_refine:
+            break
+        b = t.bbox
+        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        if any(abs(cx - x) < s / 4 and abs(cy - y) < s / 4 for x, y, s in done):
+            continue  # already covered by the centre of a refine crop
+        side = int(min(w, h, max(64, cfg.refine_ratio * t.size)))
+        x0 = int(min(max(0, cx - side / 2), w - side))
+        y0 = int(min(max(0, cy - side / 2), h - side))
+        done.append((x0 + side / 2, y0 + side / 2, side))
+        crop = image[y0 : y0 + side, x0 : x0 + side]
+        scale = max(1.0, cfg.refine_upscale_to / side)
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR) if scale > 1 else crop
+        found = _run(model, np.ascontiguousarray(crop), x0, y0, scale, "tile")
+        for f in found:
+            f.edge = _edge_distance(f, (x0, y0, x0 + side, y0 + side), w, h)
+        out += found
+    return out
+
+
 def _tile_pass(
     image: np.ndarray, hand_size: float | None, cfg: HandsConfig, known: list[RawHand] | None = None
 ) -> list[RawHand]:
@@ -221,6 +285,8 @@ def _tile_pass(
         else:
             tile = np.ascontiguousarray(tile)
         found = _run(model, tile, x0, y0, scale, "tile")
+        for f in found:
+            f.edge = _edge_distance(f, (x0, y0, x1, y1), w, h)
         if found:
             _mask_hands(work, found)
         out += found

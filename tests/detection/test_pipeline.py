@@ -297,3 +297,25 @@ def test_module_cli_detect_json_contract(tmp_path):
     assert set(h) == {"fingers", "gesture", "handedness", "score", "bbox"}
     assert h["fingers"] == 2 and 2 in d["candidates"]
     assert "bad.jpg" in p.stderr
+
+
+# ---------------------------------------------------------------- duplicate merging
+def _raw(box, score=0.9, edge=math.inf):
+    from detection.pipeline.hands import RawHand
+
+    x0, y0, x1, y1 = box
+    pts = np.array([[x0 + (x1 - x0) * (i % 5) / 4, y0 + (y1 - y0) * (i // 5) / 4, 0.0] for i in range(21)])
+    pts[0] = [(x0 + x1) / 2, y1, 0.0]  # wrist at the bottom
+    return RawHand(pts, None, "Right", score, "tile", edge)
+
+
+def test_merge_prefers_hand_not_cut_by_tile_edge():
+    from detection.pipeline.hands import merge_hands
+
+    cut = _raw((100, 100, 140, 130), score=0.99, edge=-0.3)  # partial hand, higher score
+    whole = _raw((95, 90, 145, 170), score=0.8, edge=1.0)  # the whole hand, contains the partial one
+    kept = merge_hands([cut, whole])
+    assert kept == [whole]
+    # far-apart hands are both kept, whatever their edges
+    other = _raw((400, 90, 450, 170), score=0.7, edge=-0.5)
+    assert len(merge_hands([cut, whole, other])) == 2
