@@ -129,21 +129,25 @@ def store(checked: CheckedImage) -> tuple[str, str]:
     return path, thumb
 
 
-def detection_task():
-    """``detection.tasks.run_detection`` when the detection app provides it, else None."""
+def detection_enqueuer():
+    """``detection.services.enqueue_detection`` (one job on the detection queue, with retries, sent after
+    commit) when the detection app is installed, else None."""
+    from django.apps import apps
+
+    if not apps.is_installed("detection"):
+        return None
     try:
-        module = importlib.import_module("detection.tasks")
+        module = importlib.import_module("detection.services")
     except ImportError:
         return None
-    return getattr(module, "run_detection", None)
+    return getattr(module, "enqueue_detection", None)
 
 
 def enqueue_detection(evidence_pk: int) -> None:
-    from netralitas_site.jobs import enqueue
-
-    task = detection_task()
-    if task is not None:
-        enqueue("detection", task, evidence_pk)
+    """Ask the detection app to analyse this evidence; does nothing when the app is absent."""
+    enqueuer = detection_enqueuer()
+    if enqueuer is not None:
+        enqueuer(evidence_pk)
 
 
 def similar_evidence(evidence_list, *, distance: int = PHASH_NEAR_DISTANCE) -> dict[int, dict]:

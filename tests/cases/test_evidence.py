@@ -50,7 +50,7 @@ def test_evidence_is_content_addressed_hashed_and_enqueued(
     monitor_user, jpeg, monkeypatch, django_capture_on_commit_callbacks
 ):
     calls = []
-    monkeypatch.setattr(ev, "detection_task", lambda: (lambda pk: calls.append(pk)))
+    monkeypatch.setattr(ev, "detection_enqueuer", lambda: (lambda pk: calls.append(pk)))
     with django_capture_on_commit_callbacks(execute=True):
         post = make_post(monitor_user, files=[upload(jpeg)])
     e = post.evidence.get()
@@ -70,13 +70,37 @@ def test_detection_is_skipped_when_the_module_is_missing(monkeypatch):
     real = importlib.import_module
 
     def fake(name, *a, **k):
-        if name == "detection.tasks":
+        if name.startswith("detection."):
             raise ModuleNotFoundError(name)
         return real(name, *a, **k)
 
     monkeypatch.setattr(importlib, "import_module", fake)
-    assert ev.detection_task() is None
+    assert ev.detection_enqueuer() is None
     ev.enqueue_detection(1)  # no error
+
+
+def test_detection_is_skipped_when_the_app_is_not_installed(monkeypatch):
+    from django.apps import apps
+
+    real = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: False if name == "detection" else real(name))
+    assert ev.detection_enqueuer() is None
+    ev.enqueue_detection(1)  # no error
+
+
+def test_evidence_enqueues_detection_with_retries(monitor_user, jpeg, monkeypatch, django_capture_on_commit_callbacks):
+    from detection import services as detection_services
+    from detection.tasks import run_detection
+
+    sent = []
+    monkeypatch.setattr(
+        "netralitas_site.jobs.enqueue", lambda queue, func, *args, **kw: sent.append((queue, func, args, kw))
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        post = make_post(monitor_user, files=[upload(jpeg)])
+    e = post.evidence.get()
+    assert sent == [("detection", run_detection, (e.pk,), {"retries": detection_services.RETRIES})]
+    assert detection_services.RETRIES == 3
 
 
 def test_identical_file_is_recognised_and_file_reused(monitor_user, jpeg):
