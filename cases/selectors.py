@@ -105,6 +105,41 @@ def follow_ups_for(*, user: Any, case: Case) -> list[FollowUpAction]:
     return rows
 
 
+def employee_extras_for(*, user: Any, employee: Any) -> dict:
+    """Context for the employee page's extra sections: their cases (status, decisions and sanctions),
+    training assignments with completion, and certificates. Each part only for viewers who may see it;
+    a fixed number of queries whatever the counts."""
+    from django.apps import apps
+    from django.db.models import Prefetch
+
+    from .models import Decision
+
+    ctx: dict[str, Any] = {"employee": employee, "show_cases": False, "show_training": False}
+    if can(user, "cases.view_all"):
+        ctx["show_cases"] = True
+        ctx["cases"] = list(
+            Case.objects.filter(employee=employee)
+            .select_related("violation_type")
+            .prefetch_related(Prefetch("decisions", queryset=Decision.objects.select_related("sanction_type")))
+            .order_by("-opened_at", "-id")
+        )
+    if apps.is_installed("training") and (can(user, "training.reports") or can(user, "training.manage")):
+        from training.models import Assignment, Certificate
+
+        today = timezone.localdate()
+        assignments = list(
+            Assignment.objects.filter(employee=employee)
+            .select_related("programme", "quiz", "pact")
+            .order_by("-due_date", "-pk")
+        )
+        for a in assignments:
+            a.overdue = a.completed_at is None and a.due_date < today
+        ctx["show_training"] = True
+        ctx["assignments"] = assignments
+        ctx["certificates"] = list(Certificate.objects.filter(employee=employee).defer("pdf").order_by("-issued_at"))
+    return ctx
+
+
 def own_cases(*, user: Any) -> QuerySet:
     """The viewer's own cases as the employee concerned (staff self-service)."""
     emp = employee_of(user)
