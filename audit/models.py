@@ -50,7 +50,7 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("peristiwa audit")
         verbose_name_plural = _("peristiwa audit")
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="audit_audit_subject_9d1c3e_idx")]
         default_permissions = ("view",)
 
     def __str__(self) -> str:
