@@ -439,7 +439,7 @@ def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _form, args = _report_args(request)
     summary = reports.compliance_summary(**args)
     header = [_("Kelompok"), _("Nama"), _("Ditugaskan"), _("Selesai"), _("Belum"), _("Terlambat"),
-              _("% selesai"), _("Mulai kuis"), _("Lulus kuis"), _("% lulus")]  # fmt: skip
+              _("Persen selesai"), _("Mulai kuis"), _("Lulus kuis"), _("Persen lulus")]  # fmt: skip
 
     def line(group, name, r):
         return [group, _cell(name), r["total"], r["done"], r["pending"], r["overdue"], r["completion_pct"],

@@ -78,3 +78,9 @@ def test_navigation_follows_the_role(client, staff_user, hr_user):
     page = client.get(reverse("cases:employee_list")).content.decode()
     assert 'href="/kasus/pegawai/" class="active"' in page
     assert "Pelatihan saya" not in page
+
+
+def test_models_and_migrations_agree(db):
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)  # SystemExit(1) if a migration is missing
