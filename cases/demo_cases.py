@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
+from pathlib import Path
 
-import numpy as np
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image
 
 from workdays.calendar import add_working_days
 
@@ -29,15 +27,14 @@ PATH = [
 ]  # fmt: skip
 
 
+DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
+DEMO_PHOTOS = sorted(DEMO_MEDIA.glob("*.jpg"))  # real hand photos (Apache-2.0, see demo_media/SOURCES.md)
+
+
 def _image(seed: int) -> SimpleUploadedFile:
-    rng = np.random.default_rng(seed)
-    y, x = np.mgrid[0:360, 0:480]
-    arr = np.stack(
-        [127 + 120 * np.sin(x / rng.uniform(10, 60) + c) * np.cos(y / rng.uniform(10, 60)) for c in range(3)], -1
-    )
-    buf = io.BytesIO()
-    Image.fromarray(arr.clip(0, 255).astype(np.uint8)).save(buf, "JPEG", quality=85)
-    return SimpleUploadedFile(f"tangkapan-{seed}.jpg", buf.getvalue(), content_type="image/jpeg")
+    """A real photo of a finger pose, so the demo's detection results are real too."""
+    photo = DEMO_PHOTOS[seed % len(DEMO_PHOTOS)]
+    return SimpleUploadedFile(photo.name, photo.read_bytes(), content_type="image/jpeg")
 
 
 def _walk(case: Case, target: str, officer) -> None:
