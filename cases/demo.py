@@ -132,7 +132,7 @@ def seed_registry(users: dict, *, employees: int = 60) -> dict:
     pairs = [
         (1, "H. Ahmad Fauzi", "Dra. Nurul Aini", "#1565c0", ["one", "thumbs_up"]),
         (2, "Ir. Bonifasius Tarigan", "Dewi Anggraini, S.E.", "#c62828", ["two", "v_sign", "l_shape", "call"]),
-        (3, "Dr. Made Suarjana", "Yusuf Hamdani, M.Si.", "#2e7d32", ["three", "ok", "metal"]),
+        (3, "Dr. Made Suarjana", "Yusuf Hamdani, M.Si.", "#2e7d32", ["three", "three_thumb", "ok", "metal"]),
     ]
     for number, head, deputy, colour, gestures in pairs:
         CandidatePair.objects.get_or_create(

@@ -11,11 +11,14 @@ GESTURE_CHOICES = [
     ("l_shape", _("Jempol + telunjuk (L)")),
     ("call", _("Jempol + kelingking (telepon)")),
     ("three", _("Tiga jari")),
+    ("three_thumb", _("Tiga jari termasuk jempol")),
+    ("three_other", _("Tiga jari (variasi lain)")),
     ("ok", _("Tanda OK")),
     ("metal", _("Metal (jempol, telunjuk, kelingking)")),
     ("four", _("Empat jari")),
     ("five", _("Telapak terbuka (lima jari)")),
     ("thumbs_up", _("Jempol ke atas")),
+    ("thumbs_down", _("Jempol ke bawah")),
 ]
 
 

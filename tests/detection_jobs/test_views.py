@@ -230,3 +230,12 @@ def test_candidate_symbol_found_and_suggested(settings, election, post, upload, 
     url = reverse("detection:review_finding", args=["symbol", finding.pk])
     assert hr_client.post(url, {"decision": "confirmed"}).status_code == 302
     assert AuditEvent.objects.filter(action="detection.finding.confirmed", subject_id=str(finding.pk)).exists()
+
+
+def test_gesture_codes_and_reasons_are_shown_as_words():
+    from detection.templatetags.detection_labels import gesture_label, reason_label
+
+    assert gesture_label("v_sign") == "Huruf V / peace"
+    assert reason_label("hand 0: v_sign") == "tangan 1: Huruf V / peace"
+    assert reason_label("hands 0+1: five+two") == "tangan 1+2: Telapak terbuka (lima jari) + Dua jari"
+    assert reason_label("something else") == "something else"
