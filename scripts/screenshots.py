@@ -42,7 +42,7 @@ PAGES = {
         ("pimpinan-surat", "/surat/"),
         ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
     ],
-    "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/")],
+    "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/saya/")],
     "admin": [("admin-pemilihan", "/kasus/pemilihan/")],
 }
 
