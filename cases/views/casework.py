@@ -204,6 +204,15 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "cases/case_detail.html", context)
 
 
+def _invalid(form, summary: str) -> ValidationError:
+    """The summary plus every field error, labelled, so the clerk knows exactly what to fix."""
+    details = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        details.extend(f"{label}: {e}" if label else str(e) for e in errors)
+    return ValidationError([summary, *details])
+
+
 def _done(request, case_pk: int, exc: Exception | None = None, ok: str = "") -> HttpResponse:
     if exc is not None:
         for m in getattr(exc, "messages", [str(exc)]):
@@ -219,7 +228,7 @@ def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Isian tidak lengkap.")))
+        return _done(request, pk, _invalid(form, _("Isian tidak lengkap.")))
     d = form.cleaned_data
     data = {k: v for k, v in d.items() if k not in ("version", "to", "reason") and v not in (None, "")}
     try:
@@ -240,7 +249,7 @@ def case_update(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = CaseUpdateForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Isian tidak valid.")))
+        return _done(request, pk, _invalid(form, _("Isian tidak valid.")))
     d = form.cleaned_data
     try:
         services.update_case(
@@ -271,7 +280,7 @@ def case_examination(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = ExaminationForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Lengkapi data BAP.")))
+        return _done(request, pk, _invalid(form, _("Lengkapi data BAP.")))
     d = form.cleaned_data
     try:
         services.record_examination(
@@ -296,7 +305,7 @@ def case_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = RecommendationForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Lengkapi data rekomendasi.")))
+        return _done(request, pk, _invalid(form, _("Lengkapi data rekomendasi.")))
     d = dict(form.cleaned_data)
     version = d.pop("version")
     try:
@@ -314,7 +323,7 @@ def case_decision(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Pilih jalur dan sanksi.")))
+        return _done(request, pk, _invalid(form, _("Pilih jalur dan sanksi.")))
     d = form.cleaned_data
     try:
         services.record_decision(
@@ -339,7 +348,7 @@ def case_delivered(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     form = DeliveredForm(request.POST)
     if not form.is_valid():
-        return _done(request, pk, ValidationError(_("Isi tanggal penyampaian.")))
+        return _done(request, pk, _invalid(form, _("Isi tanggal penyampaian.")))
     decision = get_object_or_404(case.decisions, pk=form.cleaned_data["decision"])
     try:
         services.set_delivered(

@@ -172,3 +172,19 @@ def test_case_detail_without_detection_template(client, hr_user, employee, monke
     case = make_case(hr_user, employee)
     client.force_login(hr_user)
     assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
+
+
+def test_an_incomplete_action_form_names_the_missing_field(client, world, hr_user):
+    from cases.models import Examination
+
+    case = world["own"]
+    client.force_login(hr_user)
+    response = client.post(
+        reverse("cases:case_examination", args=[case.pk]),
+        {"version": case.version, "held_on": "2024-11-20", "examiners": "", "questions_answers": ""},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Lengkapi data BAP." in page
+    assert "Pemeriksa (satu per baris)" in page and "Tanya jawab" in page
+    assert not Examination.objects.filter(case=case).exists()
