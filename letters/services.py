@@ -74,6 +74,33 @@ def _set_verifiers(letter: Letter, verifiers: list[Any]) -> None:
         LetterVerifier.objects.create(letter=letter, position=position, user=user)
 
 
+def _step(
+    letter: Letter,
+    action: str,
+    target: str,
+    *,
+    acting_user: Any,
+    audit_action: str,
+    fields: tuple[str, ...] = (),
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+    request=None,
+) -> Letter:
+    """Move along the state machine, save the status (and ``fields``), write the audit event."""
+    previous = workflow.move(letter, action, target)
+    letter.save(update_fields=["status", *fields, "updated_at"])
+    record(
+        audit_action,
+        actor=acting_user,
+        subject=letter,
+        case_id=letter.case_id,
+        changes={**(changes or {}), "status": [previous, letter.status]},
+        reason=reason,
+        request=request,
+    )
+    return letter
+
+
 @transaction.atomic
 def create_draft(*, acting_user: Any, data: dict[str, Any], verifiers: list[Any] = (), request=None) -> Letter:
     _need(acting_user, "letters.draft")
@@ -125,17 +152,7 @@ def submit(*, letter_id: int, acting_user: Any, request=None) -> Letter:
     letter = _locked(letter_id)
     letter.verifiers.update(initialled_at=None)
     target = S.VERIFYING if letter.verifiers.exists() else S.AWAITING_SIGNATURE
-    previous = workflow.move(letter, "submit", target)
-    letter.save(update_fields=["status", "updated_at"])
-    record(
-        "letters.submit",
-        actor=acting_user,
-        subject=letter,
-        case_id=letter.case_id,
-        changes={"status": [previous, letter.status]},
-        request=request,
-    )
-    return letter
+    return _step(letter, "submit", target, acting_user=acting_user, audit_action="letters.submit", request=request)
 
 
 def next_verifier(letter: Letter) -> LetterVerifier | None:
@@ -154,17 +171,10 @@ def initial(*, letter_id: int, acting_user: Any, request=None) -> Letter:
     step.initialled_at = timezone.now()
     step.save(update_fields=["initialled_at"])
     target = S.VERIFYING if next_verifier(letter) else S.AWAITING_SIGNATURE
-    previous = workflow.move(letter, "initial", target)
-    letter.save(update_fields=["status", "updated_at"])
-    record(
-        "letters.initial",
-        actor=acting_user,
-        subject=letter,
-        case_id=letter.case_id,
-        changes={"position": step.position, "status": [previous, letter.status]},
-        request=request,
-    )
-    return letter
+    return _step(
+        letter, "initial", target, acting_user=acting_user, audit_action="letters.initial",
+        changes={"position": step.position}, request=request,
+    )  # fmt: skip
 
 
 def may_review(letter: Letter, user: Any) -> bool:
@@ -255,37 +265,25 @@ def acknowledge(*, letter_id: int, acting_user: Any, request=None) -> Letter:
     employee = employee_of(acting_user)
     if employee is None or letter.employee_id != employee.pk:
         raise NotAllowed(_("Surat ini tidak ditujukan kepada Anda."))
-    previous = workflow.move(letter, "acknowledge", S.ACKNOWLEDGED)
+    workflow.check(letter, "acknowledge")
     letter.receipt, letter.received_at = Letter.Receipt.APP, timezone.now()
-    letter.save(update_fields=["status", "receipt", "received_at", "updated_at"])
-    record(
-        "letters.acknowledge",
-        actor=acting_user,
-        subject=letter,
-        case_id=letter.case_id,
-        changes={"status": [previous, letter.status]},
-        request=request,
-    )
-    return letter
+    return _step(
+        letter, "acknowledge", S.ACKNOWLEDGED, acting_user=acting_user, audit_action="letters.acknowledge",
+        fields=("receipt", "received_at"), request=request,
+    )  # fmt: skip
 
 
 @transaction.atomic
 def record_paper_receipt(*, letter_id: int, acting_user: Any, received_at, note: str = "", request=None) -> Letter:
     _need(acting_user, "letters.draft")
     letter = _locked(letter_id)
-    previous = workflow.move(letter, "record_receipt", S.ACKNOWLEDGED)
+    workflow.check(letter, "record_receipt")
     letter.receipt, letter.received_at, letter.receipt_note = Letter.Receipt.PAPER, received_at, note
-    letter.save(update_fields=["status", "receipt", "received_at", "receipt_note", "updated_at"])
-    record(
-        "letters.paper_receipt",
-        actor=acting_user,
-        subject=letter,
-        case_id=letter.case_id,
-        changes={"status": [previous, letter.status], "received_at": received_at},
-        reason=note,
+    return _step(
+        letter, "record_receipt", S.ACKNOWLEDGED, acting_user=acting_user, audit_action="letters.paper_receipt",
+        fields=("receipt", "received_at", "receipt_note"), changes={"received_at": received_at}, reason=note,
         request=request,
-    )
-    return letter
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -312,17 +310,7 @@ def start_correction(*, letter_id: int, acting_user: Any, reason: str, request=N
 def cancel(*, letter_id: int, acting_user: Any, request=None) -> Letter:
     _need(acting_user, "letters.draft")
     letter = _locked(letter_id)
-    previous = workflow.move(letter, "cancel", S.CANCELLED)
-    letter.save(update_fields=["status", "updated_at"])
-    record(
-        "letters.cancel",
-        actor=acting_user,
-        subject=letter,
-        case_id=letter.case_id,
-        changes={"status": [previous, letter.status]},
-        request=request,
-    )
-    return letter
+    return _step(letter, "cancel", S.CANCELLED, acting_user=acting_user, audit_action="letters.cancel", request=request)
 
 
 def stored_pdf(letter: Letter) -> bytes:
