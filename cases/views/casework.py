@@ -252,7 +252,7 @@ def case_update(request: HttpRequest, pk: int) -> HttpResponse:
         return _done(request, pk, _invalid(form, _("Isian tidak valid.")))
     d = form.cleaned_data
     try:
-        services.update_case(
+        updated = services.update_case(
             case=case,
             values={f: d[f] for f in services.EDITABLE_CASE_FIELDS},
             acting_user=request.user,
@@ -262,6 +262,9 @@ def case_update(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as exc:
         return _done(request, pk, exc)
+    if updated.version == d["version"]:  # the service saves (and bumps the version) only when something changed
+        messages.info(request, _("Tidak ada perubahan."))
+        return redirect("cases:case_detail", pk=pk)
     return _done(request, pk, ok=_("Kasus diperbarui."))
 
 

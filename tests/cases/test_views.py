@@ -188,3 +188,18 @@ def test_an_incomplete_action_form_names_the_missing_field(client, world, hr_use
     assert "Lengkapi data BAP." in page
     assert "Pemeriksa (satu per baris)" in page and "Tanya jawab" in page
     assert not Examination.objects.filter(case=case).exists()
+
+
+def test_saving_an_unchanged_case_says_so(client, world, hr_user):
+    case = world["own"]
+    client.force_login(hr_user)
+    data = {"version": case.version, "summary": case.summary or ""}
+    if case.violation_type_id:
+        data["violation_type"] = case.violation_type_id
+    for track in ("ethics_track", "discipline_track", "gakkumdu_referred"):
+        if getattr(case, track):
+            data[track] = "on"
+    page = client.post(reverse("cases:case_update", args=[case.pk]), data, follow=True).content.decode()
+    assert "Tidak ada perubahan." in page
+    case.refresh_from_db()
+    assert case.version == data["version"]
