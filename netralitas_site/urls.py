@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from printing import views as printing_views
 
-from . import views
+from . import media, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,7 +23,5 @@ urlpatterns = [
     path("pelatihan/", include("training.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served as a directory: see netralitas_site/media.py.
+urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media.shared_media, name="shared_media"))

@@ -18,11 +18,11 @@ from accounts.roles import ALL_ROLES
 from tests.conftest import make_user
 
 OUR_NAMESPACES = {"cases", "detection", "letters", "training"}
-OUR_TOP_LEVEL = {"home", "dashboard", "my_home"}
+OUR_TOP_LEVEL = {"home", "dashboard", "my_home", "shared_media"}
 # Public by design: the document verification page, health probe, QR check-in landing (login enforced inside).
 PUBLIC = {"health", "verify_document", "verify_lookup"}
 # Views that only require a login (their selectors scope data to the user) rather than a capability.
-LOGIN_ONLY = {"home"}
+LOGIN_ONLY = {"home", "shared_media"}  # shared_media: symbols, logos, training materials
 
 
 def _walk(patterns, prefix="", namespace=None):
