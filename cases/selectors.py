@@ -141,12 +141,20 @@ def employee_extras_for(*, user: Any, employee: Any) -> dict:
 
 
 def own_cases(*, user: Any) -> QuerySet:
-    """The viewer's own cases as the employee concerned (staff self-service)."""
+    """The viewer's own cases as the employee concerned (staff self-service).
+
+    A case becomes visible to the employee once they are formally summoned: intake and screening are
+    internal, and a case dismissed before any summons was never put to them.
+    """
     emp = employee_of(user)
     if emp is None:
         return Case.objects.none()
     return (
-        Case.objects.filter(employee=emp).select_related("violation_type").prefetch_related("decisions__sanction_type")
+        Case.objects.filter(employee=emp)
+        .exclude(status__in=[Case.Status.NEW, Case.Status.SCREENING])
+        .exclude(status=Case.Status.DISMISSED, summons_1_date__isnull=True)
+        .select_related("violation_type")
+        .prefetch_related("decisions__sanction_type")
     )
 
 

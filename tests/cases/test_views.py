@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -76,8 +78,16 @@ def test_officer_pages_render(client, world, hr_user, name, key):
 
 
 def test_staff_sees_only_own_case(client, world, staff_user):
+    from cases.models import Case
+
     client.force_login(staff_user)
-    assert client.get(reverse("cases:my_case_detail", args=[world["own"].pk])).status_code == 200
+    own = world["own"]
+    # Intake and screening are internal: the employee sees the case once summoned.
+    assert client.get(reverse("cases:my_case_detail", args=[own.pk])).status_code == 404
+    assert own.reference not in client.get(reverse("my_home")).content.decode()
+    Case.objects.filter(pk=own.pk).update(status=Case.Status.SUMMONS_1, summons_1_date=dt.date(2024, 11, 1))
+    Case.objects.filter(pk=world["other"].pk).update(status=Case.Status.SUMMONS_1, summons_1_date=dt.date(2024, 11, 1))
+    assert client.get(reverse("cases:my_case_detail", args=[own.pk])).status_code == 200
     assert client.get(reverse("cases:my_case_detail", args=[world["other"].pk])).status_code == 404
     home = client.get(reverse("my_home")).content.decode()
     assert world["own"].reference in home and world["other"].reference not in home
