@@ -1,6 +1,6 @@
 """Take the screenshots of the user guides (docs/panduan/img/) from a running demo server.
 
-make run            # in another terminal (demo data loaded)
+./dev run            # in another terminal (demo data loaded)
 .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000]
 """
 
