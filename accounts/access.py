@@ -18,8 +18,6 @@ from django.http import HttpRequest, HttpResponse
 
 from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF
 
-OFFICERS = frozenset({ADMIN, HR})
-
 # capability -> roles that hold it
 CAPABILITIES: dict[str, frozenset[str]] = {
     "dashboard.view": frozenset({ADMIN, HR, MONITOR, LEADER}),
@@ -75,10 +73,6 @@ def can(user: Any, capability: str) -> bool:
     if capability not in CAPABILITIES:
         raise KeyError(f"Unknown capability {capability!r}")
     return bool(roles_of(user) & CAPABILITIES[capability])
-
-
-def is_officer(user: Any) -> bool:
-    return has_role(user, *OFFICERS)
 
 
 def employee_of(user: Any):
