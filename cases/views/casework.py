@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -222,36 +222,40 @@ def _done(request, case_pk: int, exc: Exception | None = None, ok: str = "") -> 
     return redirect("cases:case_detail", pk=case_pk)
 
 
+def _form_action(request, pk: int, form_class, summary: str, call) -> HttpResponse:
+    """Scoped fetch, validate, call the service; a refusal or field errors become messages on the case page.
+
+    ``call(case, cleaned_data)`` performs the service call and returns the success message ("" for none).
+    """
+    case = selectors.case_for(user=request.user, pk=pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _done(request, pk, _invalid(form, summary))
+    try:
+        ok = call(case, form.cleaned_data)
+    except ValidationError as exc:
+        return _done(request, pk, exc)
+    return _done(request, pk, ok=ok)
+
+
 @require_POST
 @capability_required("cases.manage")
 def case_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        return _done(request, pk, _invalid(form, _("Isian tidak lengkap.")))
-    d = form.cleaned_data
-    data = {k: v for k, v in d.items() if k not in ("version", "to", "reason") and v not in (None, "")}
-    try:
+    def call(case, d):
+        data = {k: v for k, v in d.items() if k not in ("version", "to", "reason") and v not in (None, "")}
         workflow.transition(
             case, d["to"], acting_user=request.user, reason=d["reason"], expected_version=d["version"], data=data,
             request=request,
         )  # fmt: skip
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    except PermissionDenied:
-        raise
-    return _done(request, pk, ok=_("Status kasus diperbarui."))
+        return _("Status kasus diperbarui.")
+
+    return _form_action(request, pk, TransitionForm, _("Isian tidak lengkap."), call)
 
 
 @require_POST
 @capability_required("cases.manage")
 def case_update(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = CaseUpdateForm(request.POST)
-    if not form.is_valid():
-        return _done(request, pk, _invalid(form, _("Isian tidak valid.")))
-    d = form.cleaned_data
-    try:
+    def call(case, d):
         updated = services.update_case(
             case=case,
             values={f: d[f] for f in services.EDITABLE_CASE_FIELDS},
@@ -260,12 +264,12 @@ def case_update(request: HttpRequest, pk: int) -> HttpResponse:
             reason=d["reason"],
             request=request,
         )
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    if updated.version == d["version"]:  # the service saves (and bumps the version) only when something changed
-        messages.info(request, _("Tidak ada perubahan."))
-        return redirect("cases:case_detail", pk=pk)
-    return _done(request, pk, ok=_("Kasus diperbarui."))
+        if updated.version == d["version"]:  # the service saves (and bumps the version) only when something changed
+            messages.info(request, _("Tidak ada perubahan."))
+            return ""
+        return _("Kasus diperbarui.")
+
+    return _form_action(request, pk, CaseUpdateForm, _("Isian tidak valid."), call)
 
 
 @require_POST
@@ -280,12 +284,7 @@ def case_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @capability_required("cases.manage")
 def case_examination(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = ExaminationForm(request.POST)
-    if not form.is_valid():
-        return _done(request, pk, _invalid(form, _("Lengkapi data BAP.")))
-    d = form.cleaned_data
-    try:
+    def call(case, d):
         services.record_examination(
             case=case,
             held_on=d["held_on"],
@@ -297,38 +296,28 @@ def case_examination(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=d["version"],
             request=request,
         )
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    return _done(request, pk, ok=_("BAP dicatat."))
+        return _("BAP dicatat.")
+
+    return _form_action(request, pk, ExaminationForm, _("Lengkapi data BAP."), call)
 
 
 @require_POST
 @capability_required("cases.manage")
 def case_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = RecommendationForm(request.POST)
-    if not form.is_valid():
-        return _done(request, pk, _invalid(form, _("Lengkapi data rekomendasi.")))
-    d = dict(form.cleaned_data)
-    version = d.pop("version")
-    try:
+    def call(case, d):
+        values = {k: v for k, v in d.items() if k != "version"}
         services.add_recommendation(
-            case=case, values=d, acting_user=request.user, expected_version=version, request=request
+            case=case, values=values, acting_user=request.user, expected_version=d["version"], request=request
         )
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    return _done(request, pk, ok=_("Rekomendasi dicatat."))
+        return _("Rekomendasi dicatat.")
+
+    return _form_action(request, pk, RecommendationForm, _("Lengkapi data rekomendasi."), call)
 
 
 @require_POST
 @capability_required("cases.decide")
 def case_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        return _done(request, pk, _invalid(form, _("Pilih jalur dan sanksi.")))
-    d = form.cleaned_data
-    try:
+    def call(case, d):
         services.record_decision(
             case=case,
             track=d["track"],
@@ -340,47 +329,38 @@ def case_decision(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=d["version"],
             request=request,
         )
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    return _done(request, pk, ok=_("Keputusan dicatat."))
+        return _("Keputusan dicatat.")
+
+    return _form_action(request, pk, DecisionForm, _("Pilih jalur dan sanksi."), call)
 
 
 @require_POST
 @capability_required("cases.manage")
 def case_delivered(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = DeliveredForm(request.POST)
-    if not form.is_valid():
-        return _done(request, pk, _invalid(form, _("Isi tanggal penyampaian.")))
-    decision = get_object_or_404(case.decisions, pk=form.cleaned_data["decision"])
-    try:
+    def call(case, d):
+        decision = get_object_or_404(case.decisions, pk=d["decision"])
         services.set_delivered(
             decision=decision,
-            delivered_on=form.cleaned_data["delivered_on"],
+            delivered_on=d["delivered_on"],
             acting_user=request.user,
-            expected_version=form.cleaned_data["version"],
+            expected_version=d["version"],
             request=request,
         )
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    return _done(request, pk, ok=_("Tanggal penyampaian dicatat."))
+        return _("Tanggal penyampaian dicatat.")
+
+    return _form_action(request, pk, DeliveredForm, _("Isi tanggal penyampaian."), call)
 
 
 @require_POST
 @capability_required("cases.manage")
 def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_for(user=request.user, pk=pk)
-    form = FollowUpForm(request.POST)
-    if not form.is_valid():
-        errors = [m for field_errors in form.errors.values() for m in field_errors]
-        return _done(request, pk, ValidationError(errors or _("Uraian tindak lanjut wajib diisi.")))
-    try:
-        action = services.add_follow_up(case=case, acting_user=request.user, request=request, **form.cleaned_data)
-    except ValidationError as exc:
-        return _done(request, pk, exc)
-    if action.training_assignment_id:
-        return _done(request, pk, ok=_("Tindak lanjut dicatat dan pelatihan pembinaan ditugaskan."))
-    return _done(request, pk, ok=_("Tindak lanjut dicatat."))
+    def call(case, d):
+        action = services.add_follow_up(case=case, acting_user=request.user, request=request, **d)
+        if action.training_assignment_id:
+            return _("Tindak lanjut dicatat dan pelatihan pembinaan ditugaskan.")
+        return _("Tindak lanjut dicatat.")
+
+    return _form_action(request, pk, FollowUpForm, _("Uraian tindak lanjut wajib diisi."), call)
 
 
 # --- Notifications and self-service ------------------------------------------------
