@@ -1,5 +1,7 @@
 """Hand detection at every size: whole image, then a second pass only where it can find more.
 
+Pass 0 (collages): if the image is several photos pasted on a plain canvas (``layout.py``), each
+photo is looked at on its own instead of the whole image -- one call per panel.
 Pass 1: MediaPipe Hands on the whole image.
 Pass 2 (decided cheaply from pass 1):
   * ``padded``: nothing found -> the image is padded (tight crops where the hand fills the
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from .layout import find_panels, panel_windows
 from .models import get_hands
 
 
@@ -27,6 +30,11 @@ class HandsConfig:
     min_detection_confidence: float = 0.5
     tile_confidence: float = 0.15  # low palm threshold: the landmark model's presence check filters
     second_pass: str = "auto"  # auto | always | never
+    panels: bool = True  # look at each photo of a collage on its own
+    panel_confidence: float = 0.2  # panels are small views: weak palm scores are common, landmarks filter
+    panel_upscale_to: int = 384  # panel views are upscaled to this long side (landmark ROI quality)
+    panel_pad: float = 0.08  # context around a panel, share of its long side
+    panel_max_aspect: float = 2.2  # wider panels are looked at through square windows
     pad_fractions: tuple[float, ...] = (0.7, 0.3)  # tried in turn; padding per side / long side
     pad_confidence: float = 0.3
     pad_min_side: int = 384  # padded image is upscaled to at least this long side
@@ -159,6 +167,19 @@ def detect_hands(
 
     t0 = time.perf_counter()
     h, w = image.shape[:2]
+    if cfg.panels and cfg.second_pass != "never":
+        panels = find_panels(image)
+        if timings is not None:
+            timings["layout"] = (time.perf_counter() - t0) * 1000
+        if panels:
+            hands = _panel_pass(image, panels, cfg)
+            if hands:  # nothing in any panel -> fall through to the whole-image passes
+                hands = merge_hands(hands, cfg.merge_iou, cfg.merge_iomin, cfg.merge_wrist, cfg.edge_margin)
+                if timings is not None:
+                    timings["hands_whole"] = 0.0
+                    timings["hands_second"] = (time.perf_counter() - t0) * 1000
+                return hands, "panels"
+        t0 = time.perf_counter()
     model = get_hands(cfg.max_hands, cfg.min_detection_confidence)
     hands = _run(model, image, 0, 0, 1.0, "whole")
     t1 = time.perf_counter()
@@ -183,6 +204,36 @@ def detect_hands(
     if timings is not None:
         timings["hands_second"] = (time.perf_counter() - t1) * 1000
     return hands, second
+
+
+def _panel_pass(image: np.ndarray, panels: list, cfg: HandsConfig) -> list[RawHand]:
+    """One MediaPipe call per collage panel (padded a little, upscaled); tiles inside a panel only
+    when the hands found there are small for it (a group photo inside a collage)."""
+    h, w = image.shape[:2]
+    model = get_hands(4, cfg.panel_confidence)
+    out: list[RawHand] = []
+    for panel in panels:
+        for x0, y0, x1, y1 in panel_windows(panel, cfg.panel_max_aspect):
+            pad = int(cfg.panel_pad * max(x1 - x0, y1 - y0))
+            x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+            view = image[y0:y1, x0:x1]
+            scale = max(1.0, cfg.panel_upscale_to / max(view.shape[:2]))
+            if scale > 1.0:
+                view = cv2.resize(view, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
+            found = _run(model, np.ascontiguousarray(view), x0, y0, scale, "panel")
+            small = [f for f in found if f.size < cfg.small_hand_fraction * max(x1 - x0, y1 - y0)]
+            if small and min(x1 - x0, y1 - y0) >= cfg.min_tile_image_side:
+                crop = np.ascontiguousarray(image[y0:y1, x0:x1])
+                for f in found:
+                    f.landmarks[:, 0] -= x0
+                    f.landmarks[:, 1] -= y0
+                tiled = _tile_pass(crop, float(np.median([f.size for f in found])), cfg, found)
+                for f in found + tiled:
+                    f.landmarks[:, 0] += x0
+                    f.landmarks[:, 1] += y0
+                found += tiled
+            out += found
+    return out
 
 
 def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:

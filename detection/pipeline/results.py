@@ -21,7 +21,7 @@ class HandResult:
     confidence: float  # gesture confidence 0..1
     handedness: str  # "Left" / "Right" (as seen by MediaPipe)
     score: float  # detection (handedness) score 0..1
-    source: str = "whole"  # which pass found it: whole, padded, tile
+    source: str = "whole"  # which pass found it: whole, panel, padded, tile
 
     @property
     def size(self) -> float:
@@ -79,7 +79,7 @@ class DetectionResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
     model_version: str = MODEL_VERSION
     image_size: list[int] | None = None  # [width, height] of the original image
-    second_pass: str = ""  # "", "padded", "tiles"
+    second_pass: str = ""  # "", "panels", "padded", "tiles", "padded+tiles"
 
     @property
     def candidate_numbers(self) -> list[int]:
