@@ -35,6 +35,7 @@ class HandsConfig:
     panel_upscale_to: int = 384  # panel views are upscaled to this long side (landmark ROI quality)
     panel_pad: float = 0.08  # context around a panel, share of its long side
     panel_max_aspect: float = 2.2  # wider panels are looked at through square windows
+    exposure_gamma: float = 2.0  # nothing found -> one retry darkened (overexposed webcam frames); 0 = off
     pad_fractions: tuple[float, ...] = (0.7, 0.3)  # tried in turn; padding per side / long side
     pad_confidence: float = 0.3
     pad_min_side: int = 384  # padded image is upscaled to at least this long side
@@ -188,8 +189,11 @@ def detect_hands(
     second = ""
     if cfg.second_pass != "never":
         short, long_ = min(w, h), max(w, h)
+        if not hands and cfg.exposure_gamma and short >= cfg.min_tile_image_side:  # not tight crops
+            hands = _exposure_pass(image, cfg)
+            second = "exposure" if hands else ""
         if not hands or cfg.second_pass == "always":
-            second = "padded"
+            second = (second + "+padded") if second else "padded"
             hands += _padded_pass(image, cfg)
         # hands small in the palm detector's view (it sees the long side at 192 px) suggest that
         # more, smaller hands may have been missed
@@ -234,6 +238,13 @@ def _panel_pass(image: np.ndarray, panels: list, cfg: HandsConfig) -> list[RawHa
                 found += tiled
             out += found
     return out
+
+
+def _exposure_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:
+    """A hand washed out against a bright window or wall gives the palm detector too little contrast;
+    darkening the mid-tones (gamma) restores it. Only tried when the normal pass found nothing."""
+    lut = (np.linspace(0.0, 1.0, 256) ** cfg.exposure_gamma * 255).astype(np.uint8)
+    return _run(get_hands(cfg.max_hands, cfg.pad_confidence), cv2.LUT(image, lut), 0, 0, 1.0, "exposure")
 
 
 def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:

@@ -15,7 +15,8 @@ from detection.pipeline.layout import find_panels, panel_windows
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SINGLES = [r for r in csv.DictReader(open(FIXTURES / "hands" / "labels.csv"))]
-SUBHI = [r for r in SINGLES if "_subhi_" in r["file"]]  # one of each count, 0..5
+SUBHI = list({r["fingers"]: r for r in reversed(SINGLES) if "_subhi_" in r["file"]}.values())  # one per count
+SUBHI.sort(key=lambda r: int(r["fingers"]))
 GROUPS = list(csv.DictReader(open(FIXTURES / "groups" / "labels.csv")))
 
 

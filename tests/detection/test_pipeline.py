@@ -25,6 +25,7 @@ from detection.pipeline import (
     suggest_candidates,
 )
 from detection.pipeline import models as models_mod
+from detection.pipeline.hands import HandsConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "hands"
@@ -44,6 +45,16 @@ def test_finger_count_on_real_photos(row):
     assert largest.fingers == int(row["fingers"])
     assert 0.0 <= largest.confidence <= 1.0
     assert largest.handedness in ("Left", "Right")
+
+
+def test_washed_out_hand_is_found_by_the_darkened_retry():
+    """A hand against a bright wall (overexposed webcam frame): the normal pass finds nothing."""
+    path = str(FIX / "d0092_subhi_three_15_pic00022.jpg")
+    plain = detect(path, config=DetectConfig(hands=HandsConfig(exposure_gamma=0)))
+    assert not plain.hands or max(plain.hands, key=lambda h: h.size).fingers != 3
+    res = detect(path)
+    assert res.second_pass.startswith("exposure")
+    assert max(res.hands, key=lambda h: h.size).fingers == 3
 
 
 def test_to_dict_is_json_and_annotate_keeps_size():
