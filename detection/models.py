@@ -37,6 +37,9 @@ class DetectionRun(models.Model):
     timings_ms = models.JSONField(_("waktu per tahap (ms)"), default=dict, blank=True)
     image_size = models.JSONField(_("ukuran gambar"), null=True, blank=True)
     second_pass = models.CharField(_("pemindaian kedua"), max_length=20, blank=True)
+    panels = models.JSONField(
+        _("foto dalam kolase"), default=list, blank=True, help_text=_("[[x0, y0, x1, y1], ...] dalam piksel asli")
+    )
     candidates = models.JSONField(
         _("saran nomor urut"),
         default=list,

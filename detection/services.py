@@ -342,6 +342,7 @@ def save_results(
             run.timings_ms = {k: round(float(v), 1) for k, v in result.timings_ms.items()}
             run.image_size = list(result.image_size) if result.image_size else None
             run.second_pass = result.second_pass or ""
+            run.panels = [list(map(int, p)) for p in result.panels]
             run.candidates = _suggestions(result, symbols)
             run.election = election
             run.annotated.name = preview_name

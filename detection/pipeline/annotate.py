@@ -36,6 +36,8 @@ def annotate(image: np.ndarray, result) -> np.ndarray:
     h, w = out.shape[:2]
     th = max(1, int(round(max(h, w) / 600)))
     fs = max(0.4, max(h, w) / 1400)
+    for x0, y0, x1, y1 in getattr(result, "panels", []) or []:  # collage photos, drawn under the hands
+        cv2.rectangle(out, (int(x0), int(y0)), (int(x1) - 1, int(y1) - 1), (255, 215, 0), th)
     for hand in result.hands:
         x0, y0, x1, y1 = [int(round(v)) for v in hand.bbox]
         cv2.rectangle(out, (x0, y0), (x1, y1), (255, 64, 0), th)

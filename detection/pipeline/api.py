@@ -24,9 +24,9 @@ class DetectConfig:
 
 
 def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), timings: dict | None = None):
-    """Detect and classify hands on an RGB uint8 array; returns (list[HandResult], second_pass)."""
+    """Detect and classify hands on an RGB uint8 array; returns (list[HandResult], second_pass, panels)."""
     timings = {} if timings is None else timings
-    raw, second = detect_hands(image, config.hands, timings)
+    raw, second, panels = detect_hands(image, config.hands, timings)
     t = time.perf_counter()
     out = []
     for r in raw:
@@ -46,7 +46,7 @@ def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), t
         )
     out.sort(key=lambda h: (h.bbox[0], h.bbox[1]))
     timings["gestures"] = (time.perf_counter() - t) * 1000
-    return out, second
+    return out, second, panels
 
 
 def detect(
@@ -63,7 +63,7 @@ def detect(
     t0 = time.perf_counter()
     img = load_image(image, max_bytes=config.max_bytes, max_pixels=config.max_pixels)
     timings["intake"] = (time.perf_counter() - t0) * 1000
-    hands, second = hands_from_image(img.image, config, timings)
+    hands, second, panels = hands_from_image(img.image, config, timings)
     sym = []
     if symbols:
         from .symbols import match_symbols
@@ -83,4 +83,5 @@ def detect(
         model_version=MODEL_VERSION,
         image_size=list(img.original_size),
         second_pass=second,
+        panels=panels,
     )

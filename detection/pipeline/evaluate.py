@@ -100,7 +100,7 @@ def evaluate(
             failures.append(f"{r['file']}: {exc}")
             continue
         t = time.perf_counter()
-        hands, _ = hands_from_image(img, config)
+        hands, *_ = hands_from_image(img, config)
         t_total += time.perf_counter() - t
         if r["kind"] == "single":
             n_single += 1

@@ -162,8 +162,9 @@ def plan_tiles(w: int, h: int, hand_size: float | None, cfg: HandsConfig):
 
 def detect_hands(
     image: np.ndarray, cfg: HandsConfig = HandsConfig(), timings: dict | None = None
-) -> tuple[list[RawHand], str]:
-    """Return merged hands (original pixel coordinates) and the name of the second pass used."""
+) -> tuple[list[RawHand], str, list]:
+    """Return merged hands (original pixel coordinates), the name of the second pass used and the
+    collage panels looked at (empty unless the image was read as a collage)."""
     import time
 
     t0 = time.perf_counter()
@@ -179,7 +180,7 @@ def detect_hands(
                 if timings is not None:
                     timings["hands_whole"] = 0.0
                     timings["hands_second"] = (time.perf_counter() - t0) * 1000
-                return hands, "panels"
+                return hands, "panels", [list(p) for p in panels]
         t0 = time.perf_counter()
     model = get_hands(cfg.max_hands, cfg.min_detection_confidence)
     hands = _run(model, image, 0, 0, 1.0, "whole")
@@ -207,7 +208,7 @@ def detect_hands(
         hands = merge_hands(hands, cfg.merge_iou, cfg.merge_iomin, cfg.merge_wrist, cfg.edge_margin)
     if timings is not None:
         timings["hands_second"] = (time.perf_counter() - t1) * 1000
-    return hands, second
+    return hands, second, []
 
 
 def _panel_pass(image: np.ndarray, panels: list, cfg: HandsConfig) -> list[RawHand]:

@@ -79,7 +79,8 @@ class DetectionResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
     model_version: str = MODEL_VERSION
     image_size: list[int] | None = None  # [width, height] of the original image
-    second_pass: str = ""  # "", "panels", "padded", "tiles", "padded+tiles"
+    second_pass: str = ""  # "", "panels", "exposure", "padded", "tiles" or joined with "+"
+    panels: list[list[int]] = field(default_factory=list)  # collage photos looked at, [x0, y0, x1, y1]
 
     @property
     def candidate_numbers(self) -> list[int]:
@@ -94,4 +95,5 @@ class DetectionResult:
             "model_version": self.model_version,
             "image_size": list(self.image_size) if self.image_size else None,
             "second_pass": self.second_pass,
+            "panels": [list(p) for p in self.panels],
         }

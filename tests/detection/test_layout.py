@@ -92,3 +92,16 @@ def test_wide_panels_are_seen_through_square_windows():
     assert all(b[0] < a[2] for a, b in zip(windows, windows[1:]))  # they overlap
     tall = panel_windows((0, 0, 100, 500))
     assert tall[0][1] == 0 and tall[-1][3] == 500 and all(w[2] - w[0] == 100 for w in tall)
+
+
+def test_panels_are_reported_and_drawn():
+    from detection.pipeline import annotate
+
+    canvas, boxes = _collage(10)
+    res = detect(canvas)
+    assert [tuple(p) for p in res.panels] == boxes
+    assert res.to_dict()["panels"] == [list(b) for b in boxes]
+    drawn = annotate(canvas, res)
+    x0, y0, x1, y1 = boxes[0]
+    assert tuple(drawn[y0 + 20, x0]) == (255, 215, 0)  # the panel outline, left side
+    assert detect(load_image(str(FIXTURES / "hands" / SINGLES[0]["file"])).image).panels == []

@@ -239,3 +239,19 @@ def test_gesture_codes_and_reasons_are_shown_as_words():
     assert reason_label("hand 0: v_sign") == "tangan 1: Huruf V / peace"
     assert reason_label("hands 0+1: five+two") == "tangan 1+2: Telapak terbuka (lima jari) + Dua jari"
     assert reason_label("something else") == "something else"
+
+
+def test_collage_upload_is_read_per_photo_and_explained(hr_client, election, post, upload):
+    """A real collage (four SubhiH photos on a plain canvas): each photo is looked at on its own,
+    the panels are stored on the run, drawn on the preview and explained on the case page."""
+    from pathlib import Path
+
+    collage = Path(__file__).resolve().parents[1] / "fixtures" / "groups" / "grp_d008.jpg"
+    evidence = upload(post, collage)
+    run = DetectionRun.objects.get(evidence=evidence)
+    assert run.status == DetectionRun.Status.DONE, run.error
+    assert run.second_pass == "panels"
+    assert len(run.panels) == 4 and all(len(p) == 4 for p in run.panels)
+    assert sorted(h.fingers for h in run.hands.all()) == [0, 4, 4, 5, 5]
+    html = hr_client.get(reverse("detection:evidence_results", args=[evidence.pk])).content.decode()
+    assert "kolase 4 foto" in html
