@@ -29,6 +29,7 @@ PATH = [
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 DEMO_PHOTOS = sorted(DEMO_MEDIA.glob("*.jpg"))  # real hand photos (Apache-2.0, see demo_media/SOURCES.md)
+DEMO_COLLAGE = DEMO_MEDIA / "kolase" / "kolase-empat-foto.jpg"  # four real photos on one canvas
 
 
 def _image(seed: int) -> SimpleUploadedFile:
@@ -116,3 +117,8 @@ def seed(context: dict) -> None:
     # A re-encoded copy of the first image on another post: shows as a near-duplicate.
     services.report_post(acting_user=monitor, platform="x", url="https://demo.netralitas/x/status/2000",
                          account_name="akun.lain", files=[_image(0)], notes="Unggahan ulang (demo).")  # fmt: skip
+    # A collage post (several photos in one image): detection looks at each photo on its own.
+    collage = SimpleUploadedFile(DEMO_COLLAGE.name, DEMO_COLLAGE.read_bytes(), content_type="image/jpeg")
+    services.report_post(acting_user=monitor, platform="instagram", url="https://demo.netralitas/instagram/p/3000",
+                         account_name="kolase.kegiatan", files=[collage], election=context.get("election"),
+                         notes="Kolase empat foto dalam satu unggahan; belum ditelaah (demo).")  # fmt: skip
