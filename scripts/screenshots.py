@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netralitas_site.settings")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM lookups beside Playwright's event loop
 django.setup()
 from accounts.demo import DEMO_ACCOUNTS  # noqa: E402
 
@@ -62,6 +63,24 @@ def login(page, base: str, username: str) -> None:
         page.wait_for_load_state("networkidle")
 
 
+def collage_shot(page, base: str) -> None:
+    """The detection results of the demo's collage post: panels outlined, each photo read on its own."""
+    from cases.models import ReportedPost
+
+    post = ReportedPost.objects.filter(url="https://demo.netralitas/instagram/p/3000").first()
+    if post is None:
+        print("skip petugas-kolase: no demo collage post")
+        return
+    evidence = post.evidence.first()
+    page.goto(f"{base}/kasus/unggahan/{post.pk}/")
+    results = page.locator(f"#detection-ev-{evidence.pk}")
+    results.wait_for()
+    page.wait_for_function(f"document.querySelector('#detection-ev-{evidence.pk}').dataset.status === 'done'")
+    page.wait_for_load_state("networkidle")
+    results.screenshot(path=str(OUT / "petugas-kolase.png"))
+    print("saved petugas-kolase.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
@@ -80,6 +99,8 @@ def main() -> None:
                     continue
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
                 print(f"saved {name}.png")
+            if username == "petugas":
+                collage_shot(page, args.base)
             context.close()
         phone = browser.new_context(viewport={"width": 390, "height": 780}, is_mobile=True, locale="id-ID")
         page = phone.new_page()

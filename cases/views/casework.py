@@ -33,6 +33,7 @@ from ..forms import (
 )
 from ..models import Case, Evidence, SanctionType
 from ..sanctions import recommend
+from . import detection_template_exists
 
 PAGE_SIZE = 50
 
@@ -122,17 +123,6 @@ def case_bulk_assign(request: HttpRequest) -> HttpResponse:
     return redirect(request.POST.get("next") or "cases:case_list")
 
 
-def _detection_template_exists() -> bool:
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import get_template
-
-    try:
-        get_template("detection/includes/case_detections.html")
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
 def _letters_context(request: HttpRequest, case: Case) -> dict:
     """The case's letters and the kinds the viewer may draft now (empty when the letters app is absent)."""
     from django.apps import apps
@@ -197,7 +187,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agency_recommendations": case.recommendations.all(),
         "follow_ups": selectors.follow_ups_for(user=request.user, case=case),
         "summons_latest": deadlines.latest_summons_1_date(case.examination_date) if case.examination_date else None,
-        "detection_enabled": _detection_template_exists(),
+        "detection_enabled": detection_template_exists(),
+        "case_evidence": evidence,
         "officers": officers_queryset() if can(request.user, "cases.assign") else [],
         **_letters_context(request, case),
     }

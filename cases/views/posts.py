@@ -19,6 +19,7 @@ from .. import selectors, services
 from ..evidence import similar_evidence
 from ..forms import EvidenceForm, OpenCasesForm, PostForm, SocialAccountForm
 from ..models import Employee
+from . import detection_template_exists
 
 
 @capability_required("posts.view")
@@ -85,6 +86,8 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "post": post,
         "evidence": [(e, similar[e.pk]) for e in evidence],
+        "evidence_objects": evidence,
+        "detection_enabled": detection_template_exists(),
         "subjects": subjects,
         "cases": post.cases.select_related("employee"),
         "evidence_form": EvidenceForm(),

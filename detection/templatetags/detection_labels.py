@@ -26,3 +26,9 @@ def reason_label(reason: str) -> str:
     hands = "+".join(str(int(i) + 1) for i in match.group(1).split("+"))
     gestures = " + ".join(gesture_label(g) for g in match.group(2).split("+"))
     return _("tangan %(h)s: %(g)s") % {"h": hands, "g": gestures}
+
+
+@register.filter
+def hand_side(handedness: str) -> str:
+    """MediaPipe's 'Left'/'Right' in words ('Kiri'/'Kanan'); it assumes a mirrored (selfie) photo."""
+    return {"Left": _("Kiri"), "Right": _("Kanan")}.get(handedness, handedness or "—")

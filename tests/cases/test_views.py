@@ -178,7 +178,7 @@ def test_report_post_form_and_open_cases_in_one_step(client, monitor_user, hr_us
 def test_case_detail_without_detection_template(client, hr_user, employee, monkeypatch):
     from cases.views import casework
 
-    monkeypatch.setattr(casework, "_detection_template_exists", lambda: False)
+    monkeypatch.setattr(casework, "detection_template_exists", lambda: False)
     case = make_case(hr_user, employee)
     client.force_login(hr_user)
     assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200

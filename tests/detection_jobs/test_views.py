@@ -149,7 +149,11 @@ def test_case_include_renders_a_partial_per_evidence(done_evidence, case, post, 
     second = upload(post)
     request = RequestFactory().get("/")
     request.user = hr_user
-    html = render_to_string("detection/includes/case_detections.html", {"case": case}, request=request)
+    html = render_to_string(
+        "detection/includes/evidence_detections.html",
+        {"evidence_list": [done_evidence, second], "case": case},
+        request=request,
+    )
     for ev in (done_evidence, second):
         assert f'hx-get="{reverse("detection:evidence_results", args=[ev.pk])}?case={case.pk}"' in html
     assert html.count('hx-trigger="load"') == 2
@@ -254,4 +258,16 @@ def test_collage_upload_is_read_per_photo_and_explained(hr_client, election, pos
     assert len(run.panels) == 4 and all(len(p) == 4 for p in run.panels)
     assert sorted(h.fingers for h in run.hands.all()) == [0, 4, 4, 5, 5]
     html = hr_client.get(reverse("detection:evidence_results", args=[evidence.pk])).content.decode()
-    assert "kolase 4 foto" in html
+    assert "kolase: 4 bagian diperiksa tersendiri" in html
+    assert "Kanan" in html or "Kiri" in html  # the hand side in words, not the model's Left/Right
+
+
+def test_post_page_shows_detection_before_any_case_is_opened(client, hr_user, monitor_user, post, upload):
+    """Screening happens on the post page: its evidence's detection results load there too."""
+    evidence = upload(post)
+    url = reverse("detection:evidence_results", args=[evidence.pk])
+    for user in (hr_user, monitor_user):
+        client.force_login(user)
+        html = client.get(reverse("cases:post_detail", args=[post.pk])).content.decode()
+        assert f'hx-get="{url}"' in html
+        assert client.get(url).status_code == 200
