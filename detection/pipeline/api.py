@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .gestures import GestureConfig, classify, suggest_candidates
-from .hands import HandsConfig, detect_hands
+from .hands import HandsConfig, detect_hands, mirrored_view
 from .intake import DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, load_image
 from .results import MODEL_VERSION, DetectionResult, HandResult
 
@@ -21,6 +21,8 @@ class DetectConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pixels: int = DEFAULT_MAX_PIXELS
     min_gesture_confidence: float = 0.0  # hands below this do not produce candidate suggestions
+    recheck_below: float = 0.95  # hands read with less gesture confidence get a second look (0 = never)
+    max_rechecks: int = 1  # per image, least certain first: each costs one MediaPipe call
 
 
 def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), timings: dict | None = None):
@@ -28,9 +30,11 @@ def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), t
     timings = {} if timings is None else timings
     raw, second, panels = detect_hands(image, config.hands, timings)
     t = time.perf_counter()
+    readings = [(r, *classify(r.landmarks, config.gestures)) for r in raw]
+    if config.recheck_below > 0 and config.max_rechecks > 0:
+        readings = _recheck_unsure(image, readings, config)
     out = []
-    for r in raw:
-        g, conf, fs = classify(r.landmarks, config.gestures)
+    for r, g, conf, fs in readings:
         out.append(
             HandResult(
                 bbox=r.bbox,
@@ -47,6 +51,22 @@ def hands_from_image(image: np.ndarray, config: DetectConfig = DetectConfig(), t
     out.sort(key=lambda h: (h.bbox[0], h.bbox[1]))
     timings["gestures"] = (time.perf_counter() - t) * 1000
     return out, second, panels
+
+
+def _recheck_unsure(image: np.ndarray, readings: list, config: DetectConfig) -> list:
+    """Second look at the least certain hands through a mirrored crop; the more confident reading is kept.
+    (On the dev photos the wrong counts were read with confidence 0.86-0.94, 90 % of the right ones
+    with >= 0.96.)"""
+    unsure = sorted((i for i, x in enumerate(readings) if x[2] < config.recheck_below), key=lambda i: readings[i][2])
+    readings = list(readings)
+    for i in unsure[: config.max_rechecks]:
+        raw = readings[i][0]
+        for alt in mirrored_view(image, raw):
+            g, conf, fs = classify(alt.landmarks, config.gestures)
+            if conf > readings[i][2]:
+                alt.handedness, alt.score, alt.source = raw.handedness, raw.score, raw.source
+                readings[i] = (alt, g, conf, fs)
+    return readings
 
 
 def detect(

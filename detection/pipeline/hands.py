@@ -211,6 +211,32 @@ def detect_hands(
     return hands, second, []
 
 
+def mirrored_view(image: np.ndarray, hand: RawHand, ratio: float = 2.2, upscale_to: int = 256) -> list[RawHand]:
+    """The same hand seen again, mirrored: a square crop centred on it (``ratio`` x its size, upscaled),
+    flipped left-right. The landmark model is not mirror-symmetric, so this is an independent reading
+    for one MediaPipe call. Returns readings whose centre falls inside the hand's box, in original pixels."""
+    h, w = image.shape[:2]
+    b = hand.bbox
+    cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+    side = int(min(max(h, w), max(32, ratio * max(b[2] - b[0], b[3] - b[1]))))
+    x0 = int(max(0, min(w - side, cx - side / 2))) if side < w else 0
+    y0 = int(max(0, min(h - side, cy - side / 2))) if side < h else 0
+    crop = image[y0 : y0 + side, x0 : x0 + side]
+    scale = max(1.0, upscale_to / max(crop.shape[:2]))
+    crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR) if scale > 1 else crop
+    found = _run(get_hands(2, 0.3), np.ascontiguousarray(crop[:, ::-1]), 0, 0, 1.0, "recheck")
+    inside = []
+    for r in found:  # back from the mirrored crop to original pixels
+        r.landmarks[:, 0] = crop.shape[1] - r.landmarks[:, 0]
+        r.landmarks /= scale  # a mirror flips x only; depth keeps its sign
+        r.landmarks[:, 0] += x0
+        r.landmarks[:, 1] += y0
+        rb = r.bbox
+        if b[0] <= (rb[0] + rb[2]) / 2 <= b[2] and b[1] <= (rb[1] + rb[3]) / 2 <= b[3]:
+            inside.append(r)
+    return inside
+
+
 def _panel_pass(image: np.ndarray, panels: list, cfg: HandsConfig) -> list[RawHand]:
     """One MediaPipe call per collage panel (padded a little, upscaled); tiles inside a panel only
     when the hands found there are small for it (a group photo inside a collage)."""

@@ -57,6 +57,17 @@ def test_washed_out_hand_is_found_by_the_darkened_retry():
     assert max(res.hands, key=lambda h: h.size).fingers == 3
 
 
+def test_unsure_hand_gets_a_mirrored_second_look():
+    """A "three" whose ring finger is read as extended (four) with low confidence; the mirrored crop
+    reads three with more confidence, and that reading wins."""
+    path = str(FIX / "d0079_subhi_three_15_pic00029.jpg")
+    first = max(detect(path, config=DetectConfig(recheck_below=0)).hands, key=lambda h: h.size)
+    assert first.fingers == 4 and first.confidence < 0.95
+    second = max(detect(path).hands, key=lambda h: h.size)
+    assert second.fingers == 3 and second.confidence > first.confidence
+    assert abs(second.bbox[0] - first.bbox[0]) < 0.2 * (first.bbox[2] - first.bbox[0])  # the same hand
+
+
 def test_to_dict_is_json_and_annotate_keeps_size():
     img = _rgb(FIX / LABELS[0]["file"])
     res = detect(img)
