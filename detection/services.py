@@ -230,6 +230,16 @@ def symbol_references(election: Any) -> tuple[list, dict[str, Any]]:
     return refs, by_name
 
 
+def detect_config():
+    """The pipeline's settings for evidence: the same byte and pixel limits as evidence upload, so a
+    photo accepted into custody is never refused by detection for its size."""
+    from django.conf import settings
+
+    from detection.pipeline import DetectConfig
+
+    return DetectConfig(max_bytes=settings.EVIDENCE_MAX_BYTES, max_pixels=settings.EVIDENCE_MAX_PIXELS)
+
+
 def render_preview(image_bytes: bytes, result: Any) -> bytes:
     """JPEG of the photo with hands, labels and symbols drawn by the pipeline (at most 1600 px)."""
     import io
@@ -238,7 +248,8 @@ def render_preview(image_bytes: bytes, result: Any) -> bytes:
 
     from detection.pipeline import annotate, load_image
 
-    drawn = annotate(load_image(image_bytes).image, result)
+    config = detect_config()
+    drawn = annotate(load_image(image_bytes, max_bytes=config.max_bytes, max_pixels=config.max_pixels).image, result)
     img = Image.fromarray(drawn)
     img.thumbnail((PREVIEW_MAX_SIDE, PREVIEW_MAX_SIDE))
     buf = io.BytesIO()

@@ -58,7 +58,7 @@ def run_detection(evidence_id: int) -> None:
         election = services.election_for(evidence)
         pair_config = services.pair_config_for(election)
         refs, symbols_by_name = services.symbol_references(election)
-        result = detect(data, symbols=refs, pair_config=pair_config)
+        result = detect(data, symbols=refs, pair_config=pair_config, config=services.detect_config())
         services.heartbeat(run.pk, attempt)
         preview_name = services.store_preview(run, attempt, services.render_preview(data, result))
         services.save_results(

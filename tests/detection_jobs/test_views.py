@@ -271,3 +271,16 @@ def test_post_page_shows_detection_before_any_case_is_opened(client, hr_user, mo
         html = client.get(reverse("cases:post_detail", args=[post.pk])).content.decode()
         assert f'hx-get="{url}"' in html
         assert client.get(url).status_code == 200
+
+
+def test_detection_uses_the_evidence_size_limits(settings, post, upload):
+    """One set of limits: detection refuses exactly what custody would refuse (here: a limit lowered
+    after the upload), with a message, instead of a second, different limit of its own."""
+    from detection.tasks import run_detection
+
+    evidence = upload(post)
+    settings.EVIDENCE_MAX_PIXELS = 10_000
+    run_detection(evidence.pk)
+    run = DetectionRun.objects.get(evidence=evidence)
+    assert run.status == DetectionRun.Status.FAILED
+    assert "Gambar tidak dapat diproses" in run.error and "MP" in run.error
