@@ -24,6 +24,7 @@ MIN_CANVAS_SHARE = 0.3  # of the border ring
 MIN_PANEL_SIDE = 24
 SEAM_STRENGTH = 0.9  # share of the rows with a colour jump along a line where two photos touch
 MIN_OUTLINE_CONTRAST = 0.45  # share of a panel's outline that differs from just outside it
+MIN_COLLAGE_SIDE = 160  # smaller images are single (often tightly cropped) photos, never collages
 
 
 def _channel_max(diff: np.ndarray) -> np.ndarray:
@@ -111,8 +112,10 @@ def _split(jumps: tuple, fg: np.ndarray, x0: int, y0: int, out: list[Box], depth
         _split(jumps, fg[c:d, a:b], x0 + a, y0 + c, out, depth + 1)
 
 
-def outline_contrast(image: np.ndarray, box: Box) -> float:
-    """Share of the panel's outline (sides inside the image) where inside and just outside differ."""
+def outline_contrast(image: np.ndarray, box: Box, inside: int = 2, outside: int = 3) -> float:
+    """Share of the panel's outline (sides inside the image) where the photo differs from the canvas:
+    a line ``inside`` px within each side against a line ``outside`` px beyond it. The gap of a few
+    pixels skips JPEG ringing and chroma bleeding along the photo's edge (recompressed posts)."""
     height, width = image.shape[:2]
     x0, y0, x1, y1 = box
 
@@ -120,14 +123,14 @@ def outline_contrast(image: np.ndarray, box: Box) -> float:
         return np.abs(a.astype(np.int16) - b.astype(np.int16)).max(1)
 
     sides = []
-    if y0 >= 2:
-        sides.append(differ(image[y0, x0:x1], image[y0 - 2, x0:x1]))
-    if y1 + 1 < height:
-        sides.append(differ(image[y1 - 1, x0:x1], image[y1 + 1, x0:x1]))
-    if x0 >= 2:
-        sides.append(differ(image[y0:y1, x0], image[y0:y1, x0 - 2]))
-    if x1 + 1 < width:
-        sides.append(differ(image[y0:y1, x1 - 1], image[y0:y1, x1 + 1]))
+    if y0 - outside >= 0 and y0 + inside < y1:
+        sides.append(differ(image[y0 + inside, x0:x1], image[y0 - outside, x0:x1]))
+    if y1 - 1 + outside < height and y1 - 1 - inside >= y0:
+        sides.append(differ(image[y1 - 1 - inside, x0:x1], image[y1 - 1 + outside, x0:x1]))
+    if x0 - outside >= 0 and x0 + inside < x1:
+        sides.append(differ(image[y0:y1, x0 + inside], image[y0:y1, x0 - outside]))
+    if x1 - 1 + outside < width and x1 - 1 - inside >= x0:
+        sides.append(differ(image[y0:y1, x1 - 1 - inside], image[y0:y1, x1 - 1 + outside]))
     if not sides:
         return 0.0
     return float((np.concatenate(sides) > CANVAS_TOLERANCE).mean())
@@ -135,6 +138,8 @@ def outline_contrast(image: np.ndarray, box: Box) -> float:
 
 def find_panels(image: np.ndarray) -> list[Box] | None:
     """Boxes of the photos in a collage, in original pixels; None when the image is not a collage."""
+    if min(image.shape[:2]) < MIN_COLLAGE_SIDE:
+        return None
     colour = canvas_colour(image)
     if colour is None:
         return None

@@ -105,3 +105,21 @@ def test_panels_are_reported_and_drawn():
     x0, y0, x1, y1 = boxes[0]
     assert tuple(drawn[y0 + 20, x0]) == (255, 215, 0)  # the panel outline, left side
     assert detect(load_image(str(FIXTURES / "hands" / SINGLES[0]["file"])).image).panels == []
+
+
+@pytest.mark.parametrize("quality", [75, 60, 45])
+@pytest.mark.parametrize("row", GROUPS, ids=[r["file"] for r in GROUPS])
+def test_recompressed_collages_are_still_collages(row, quality):
+    """Posts are recompressed by every platform: JPEG ringing along the photo edges must not hide them."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.open(FIXTURES / "groups" / row["file"]).convert("RGB").save(buf, "JPEG", quality=quality)
+    panels = find_panels(load_image(buf.getvalue()).image)
+    assert panels is not None and len(panels) >= 4
+    for hand in json.loads(row["hands_json"]):  # every labelled hand lies inside one panel
+        x0, y0, x1, y1 = hand["bbox"]
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        assert any(p[0] <= cx <= p[2] and p[1] <= cy <= p[3] for p in panels)
