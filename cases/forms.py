@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import CAPABILITIES
 from accounts.roles import ROLE_GROUPS
 
-from .models import Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
+from .models import Appeal, Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
 
 
 def officers_queryset():
@@ -203,6 +203,24 @@ class DecisionForm(VersionedForm):
 class DeliveredForm(VersionedForm):
     decision = forms.IntegerField(widget=forms.HiddenInput)
     delivered_on = forms.DateField(widget=DateInput, label=_("Tanggal penyampaian"))
+
+
+class AppealForm(VersionedForm):
+    decision = forms.IntegerField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=Appeal.Kind.choices, label=_("Jenis"))
+    filed_on = forms.DateField(widget=DateInput, label=_("Tanggal diajukan"))
+    grounds = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Alasan pengajuan"))
+
+
+class AppealOutcomeForm(VersionedForm):
+    appeal = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(
+        choices=[c for c in Appeal.Outcome.choices if c[0] != Appeal.Outcome.PENDING], label=_("Hasil")
+    )
+    outcome_on = forms.DateField(widget=DateInput, label=_("Tanggal hasil"))
+    notes = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Keterangan (wajib bila diubah/dibatalkan)")
+    )
 
 
 class FollowUpForm(forms.Form):

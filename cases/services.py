@@ -17,6 +17,7 @@ from audit.services import diff, record
 
 from . import evidence as ev
 from .models import (
+    Appeal,
     Case,
     CaseCounter,
     Decision,
@@ -470,6 +471,90 @@ def set_delivered(*, decision: Decision, delivered_on: dt.date, acting_user: Any
         request=request,
     )
     return decision
+
+
+@transaction.atomic
+def file_appeal(
+    *,
+    case: Case,
+    decision: Decision,
+    kind: str,
+    filed_on: dt.date,
+    grounds: str,
+    acting_user: Any,
+    expected_version: int,
+    request=None,
+) -> Appeal:
+    """Record a keberatan or banding administratif against one of the case's delivered decisions.
+    Only during the appeal window, and not before the decision was delivered."""
+    locked = _lock(case, expected_version)
+    if locked.status != Case.Status.APPEAL_WINDOW:
+        raise ValidationError(_("Upaya administratif hanya dicatat pada masa upaya administratif."))
+    if decision.case_id != locked.pk:
+        raise ValidationError(_("Keputusan bukan milik kasus ini."))
+    if kind not in Appeal.Kind.values:
+        raise ValidationError(_("Jenis upaya administratif tidak dikenal."))
+    if not (grounds or "").strip():
+        raise ValidationError(_("Alasan pengajuan wajib diisi."))
+    if decision.delivered_on and filed_on < decision.delivered_on:
+        raise ValidationError(
+            _("Tanggal pengajuan (%(f)s) sebelum keputusan disampaikan (%(d)s).")
+            % {"f": filed_on.strftime("%d-%m-%Y"), "d": decision.delivered_on.strftime("%d-%m-%Y")}
+        )
+    if decision.appeals.filter(outcome=Appeal.Outcome.PENDING).exists():
+        raise ValidationError(_("Sudah ada upaya administratif yang sedang diproses untuk keputusan ini."))
+    appeal = Appeal.objects.create(
+        case=locked, decision=decision, kind=kind, filed_on=filed_on, grounds=grounds.strip(), recorded_by=acting_user
+    )
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record(
+        "case.appeal_filed",
+        actor=acting_user,
+        subject=appeal,
+        case_id=locked.pk,
+        changes={"kind": kind, "decision": decision.pk, "filed_on": filed_on},
+        request=request,
+    )
+    return appeal
+
+
+@transaction.atomic
+def record_appeal_outcome(
+    *,
+    appeal: Appeal,
+    outcome: str,
+    outcome_on: dt.date,
+    notes: str = "",
+    acting_user: Any,
+    expected_version: int,
+    request=None,
+) -> Appeal:
+    """Record how a pending appeal ended. An amended or annulled decision needs a note saying what changed."""
+    locked = _lock(appeal.case, expected_version)
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    if not appeal.is_pending:
+        raise ValidationError(_("Hasil upaya administratif ini sudah dicatat."))
+    if outcome not in Appeal.Outcome.values or outcome == Appeal.Outcome.PENDING:
+        raise ValidationError(_("Pilih hasil upaya administratif."))
+    if outcome_on < appeal.filed_on:
+        raise ValidationError(_("Tanggal hasil tidak boleh sebelum tanggal pengajuan."))
+    notes = (notes or "").strip()
+    if outcome in (Appeal.Outcome.AMENDED, Appeal.Outcome.ANNULLED) and not notes:
+        raise ValidationError(_("Jelaskan perubahan atau pembatalan keputusan pada keterangan hasil."))
+    appeal.outcome, appeal.outcome_on, appeal.outcome_notes = outcome, outcome_on, notes
+    appeal.save(update_fields=["outcome", "outcome_on", "outcome_notes"])
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record(
+        "case.appeal_decided",
+        actor=acting_user,
+        subject=appeal,
+        case_id=locked.pk,
+        changes={"outcome": [Appeal.Outcome.PENDING, outcome], "outcome_on": outcome_on},
+        request=request,
+    )
+    return appeal
 
 
 @transaction.atomic

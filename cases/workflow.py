@@ -103,7 +103,9 @@ def _guard_delivered(case: Case, data: dict, cal: Calendar) -> str | None:
 
 
 def _guard_final(case: Case, data: dict, cal: Calendar) -> str | None:
-    if case.due_date and timezone.localdate() <= case.due_date:
+    if case.appeals.filter(outcome="pending").exists():
+        return _("Masih ada upaya administratif yang sedang diproses; catat hasilnya lebih dahulu.")
+    if case.due_date and timezone.localdate() <= case.due_date and not case.appeals.exists():
         return _("Masa upaya administratif belum berakhir (sampai %(d)s).") % {"d": case.due_date.strftime("%d-%m-%Y")}
     return None
 

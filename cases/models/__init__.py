@@ -1,4 +1,5 @@
 from .case import (
+    Appeal,
     Case,
     CaseCounter,
     Decision,
@@ -20,6 +21,7 @@ from .election import CandidatePair, CandidateSymbol, Election
 from .org import Employee, OrgUnit
 
 __all__ = [
+    "Appeal",
     "CandidatePair",
     "CandidateSymbol",
     "Case",

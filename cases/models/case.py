@@ -430,6 +430,51 @@ class Decision(models.Model):
             raise ValidationError({"sanction_type": _("Sanksi tidak sesuai jalur.")})
 
 
+class Appeal(models.Model):
+    """An administrative appeal (upaya administratif, PP 79/2021) against a decision, and its outcome.
+
+    Keberatan goes to the superior of the deciding official; banding administratif (dismissal of a PNS,
+    PHPK of a PPPK) goes to BPASN. A pending appeal keeps the case from becoming final."""
+
+    class Kind(models.TextChoices):
+        OBJECTION = "keberatan", _("Keberatan (kepada atasan pejabat yang berwenang)")
+        APPEAL = "banding", _("Banding administratif (kepada BPASN)")
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Dalam proses")
+        UPHELD = "upheld", _("Keputusan dikuatkan")
+        AMENDED = "amended", _("Keputusan diubah")
+        ANNULLED = "annulled", _("Keputusan dibatalkan")
+        WITHDRAWN = "withdrawn", _("Dicabut oleh pegawai")
+
+    case = models.ForeignKey(Case, verbose_name=_("kasus"), on_delete=models.PROTECT, related_name="appeals")
+    decision = models.ForeignKey(
+        Decision, verbose_name=_("keputusan yang diajukan"), on_delete=models.PROTECT, related_name="appeals"
+    )
+    kind = models.CharField(_("jenis upaya administratif"), max_length=10, choices=Kind.choices)
+    filed_on = models.DateField(_("tanggal diajukan"))
+    grounds = models.TextField(_("alasan pengajuan"))
+    outcome = models.CharField(
+        _("hasil"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING, db_index=True
+    )
+    outcome_on = models.DateField(_("tanggal hasil"), null=True, blank=True)
+    outcome_notes = models.TextField(_("keterangan hasil"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["filed_on", "id"]
+        verbose_name = _("upaya administratif")
+        verbose_name_plural = _("upaya administratif")
+
+    def __str__(self) -> str:
+        return f"{self.case.reference}: {self.get_kind_display()} ({self.get_outcome_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.outcome == self.Outcome.PENDING
+
+
 class FollowUpAction(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="follow_ups")
     decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="follow_ups")

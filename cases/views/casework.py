@@ -20,6 +20,8 @@ from audit.services import events_for
 from .. import deadlines, selectors, services, workflow
 from ..evidence import similar_evidence
 from ..forms import (
+    AppealForm,
+    AppealOutcomeForm,
     BulkAssignForm,
     CaseFilterForm,
     CaseUpdateForm,
@@ -31,7 +33,7 @@ from ..forms import (
     TransitionForm,
     officers_queryset,
 )
-from ..models import Case, Evidence, SanctionType
+from ..models import Appeal, Case, Evidence, SanctionType
 from ..sanctions import recommend
 from . import detection_template_exists
 
@@ -183,6 +185,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "follow_up_form": FollowUpForm(),
         "recommendations": recs,
         "decisions": case.decisions.select_related("sanction_type", "recommended_sanction", "signer"),
+        "appeals": case.appeals.select_related("decision__sanction_type"),
+        "appeal_kinds": Appeal.Kind.choices,
+        "appeal_outcomes": [c for c in Appeal.Outcome.choices if c[0] != Appeal.Outcome.PENDING],
         "examinations": case.examinations.all(),
         "agency_recommendations": case.recommendations.all(),
         "follow_ups": selectors.follow_ups_for(user=request.user, case=case),
@@ -352,6 +357,43 @@ def case_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Tindak lanjut dicatat.")
 
     return _form_action(request, pk, FollowUpForm, _("Uraian tindak lanjut wajib diisi."), call)
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_appeal(request: HttpRequest, pk: int) -> HttpResponse:
+    def call(case, d):
+        services.file_appeal(
+            case=case,
+            decision=get_object_or_404(case.decisions, pk=d["decision"]),
+            kind=d["kind"],
+            filed_on=d["filed_on"],
+            grounds=d["grounds"],
+            acting_user=request.user,
+            expected_version=d["version"],
+            request=request,
+        )
+        return _("Upaya administratif dicatat; kasus tidak dapat diselesaikan sebelum hasilnya dicatat.")
+
+    return _form_action(request, pk, AppealForm, _("Lengkapi data upaya administratif."), call)
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_appeal_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    def call(case, d):
+        services.record_appeal_outcome(
+            appeal=get_object_or_404(case.appeals, pk=d["appeal"]),
+            outcome=d["outcome"],
+            outcome_on=d["outcome_on"],
+            notes=d["notes"],
+            acting_user=request.user,
+            expected_version=d["version"],
+            request=request,
+        )
+        return _("Hasil upaya administratif dicatat.")
+
+    return _form_action(request, pk, AppealOutcomeForm, _("Lengkapi hasil upaya administratif."), call)
 
 
 # --- Notifications and self-service ------------------------------------------------
