@@ -15,7 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
+
+from detection.pipeline.intake import ImageRejected, load_image
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +61,13 @@ def _read(uploaded) -> bytes:
     return data
 
 
-def phash_of(image: Image.Image) -> str:
-    arr = np.asarray(image.convert("RGB"))[:, :, ::-1].copy()
-    digest = cv2.img_hash.PHash_create().compute(arr)
+def phash_of_array(rgb: np.ndarray) -> str:
+    digest = cv2.img_hash.PHash_create().compute(np.ascontiguousarray(rgb[:, :, ::-1]))
     return bytes(digest.flatten().tolist()).hex()
+
+
+def phash_of(image: Image.Image) -> str:
+    return phash_of_array(np.asarray(image.convert("RGB")))
 
 
 def hamming(a: str, b: str) -> int:
@@ -70,43 +75,51 @@ def hamming(a: str, b: str) -> int:
 
 
 def check_image(uploaded) -> CheckedImage:
-    """Refuse anything that is not a real JPEG/PNG/WebP image within the byte and pixel limits."""
+    """Refuse anything that is not a real JPEG/PNG/WebP image within the byte and pixel limits.
+
+    Decoding, the pixel and decompression-bomb guards and EXIF orientation are the detection pipeline's
+    intake (plain Python, one decoder for custody and analysis); custody adds its formats, limits and
+    clerk-readable messages."""
     name = getattr(uploaded, "name", "") or ""
     data = _read(uploaded)
-    not_image = _("“%(name)s” bukan gambar yang sah (hanya JPEG, PNG atau WebP).") % {"name": name}
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            fmt = probe.format
-            width, height = probe.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(not_image)
-    if fmt not in FORMATS:
-        raise ValidationError(not_image)
-    if width * height > settings.EVIDENCE_MAX_PIXELS:
-        raise ValidationError(
-            _("Gambar terlalu besar: %(w)s×%(h)s piksel (maksimal %(max)s piksel).")
-            % {"w": width, "h": height, "max": settings.EVIDENCE_MAX_PIXELS}
+        image = load_image(
+            data,
+            max_bytes=settings.EVIDENCE_MAX_BYTES,
+            max_pixels=settings.EVIDENCE_MAX_PIXELS,
+            allowed_formats=frozenset(FORMATS),
         )
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            img.verify()
-        with Image.open(io.BytesIO(data)) as img:
-            img.load()  # verify() does not decode; a truncated file fails here
-            upright = ImageOps.exif_transpose(img)
-            phash = phash_of(upright)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise ValidationError(_("“%(name)s” rusak atau terpotong dan tidak dapat dibaca.") % {"name": name})
-    ext, content_type = FORMATS[fmt]
+    except ImageRejected as exc:
+        raise ValidationError(_refusal(exc, name)) from exc
+    height, width = image.image.shape[:2]
+    ext, content_type = FORMATS[image.format]
     return CheckedImage(
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
-        phash=phash,
+        phash=phash_of_array(image.image),
         width=width,
         height=height,
         ext=ext,
         content_type=content_type,
         original_name=name[:255],
     )
+
+
+def _refusal(exc: ImageRejected, name: str) -> str:
+    if exc.reason == "too_many_pixels":
+        w, h = exc.size or ("?", "?")
+        return _("Gambar terlalu besar: %(w)s×%(h)s piksel (maksimal %(max)s piksel).") % {
+            "w": w,
+            "h": h,
+            "max": settings.EVIDENCE_MAX_PIXELS,
+        }
+    if exc.reason == "too_large":
+        return _("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": settings.EVIDENCE_MAX_BYTES // (1024 * 1024)}
+    if exc.reason == "empty":
+        return _("Berkas kosong.")
+    if exc.reason == "damaged":
+        return _("“%(name)s” rusak atau terpotong dan tidak dapat dibaca.") % {"name": name}
+    return _("“%(name)s” bukan gambar yang sah (hanya JPEG, PNG atau WebP).") % {"name": name}
 
 
 def store(checked: CheckedImage) -> tuple[str, str]:

@@ -23,9 +23,10 @@ ImageSource = bytes | bytearray | memoryview | str | os.PathLike | np.ndarray
 class ImageRejected(ValueError):
     """The input cannot be used as an image. ``str(exc)`` is a human-readable message."""
 
-    def __init__(self, message: str, *, reason: str = "invalid"):
+    def __init__(self, message: str, *, reason: str = "invalid", size: tuple[int, int] | None = None):
         super().__init__(message)
-        self.reason = reason  # one of: empty, too_large, too_many_pixels, unreadable, unsupported
+        self.reason = reason  # one of: empty, too_large, too_many_pixels, unreadable, damaged, unsupported
+        self.size = size  # (width, height) when the header was read
 
 
 @dataclass
@@ -61,12 +62,18 @@ def _read_bytes(src, max_bytes: int) -> bytes:
 
 
 def load_image(
-    src: ImageSource, *, max_bytes: int = DEFAULT_MAX_BYTES, max_pixels: int = DEFAULT_MAX_PIXELS
+    src: ImageSource,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    allowed_formats: frozenset[str] = ALLOWED_FORMATS,
 ) -> IntakeImage:
     """Decode ``src`` (bytes, a path, or an RGB/BGR-agnostic uint8 array) into RGB uint8.
 
     The format is recognised from the content, never from the file name. Raises
-    :class:`ImageRejected` for empty, oversized, truncated, non-image or decompression-bomb input.
+    :class:`ImageRejected` for empty, oversized, truncated, non-image or decompression-bomb input, and for
+    formats outside ``allowed_formats`` (checked from the header, before decoding). Evidence custody
+    (``cases.evidence``) uses this same decoder with its own limits and formats.
     """
     if isinstance(src, np.ndarray):
         arr = src
@@ -87,7 +94,7 @@ def load_image(
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as im:
                 fmt = im.format or "UNKNOWN"
-                if fmt not in ALLOWED_FORMATS:
+                if fmt not in allowed_formats:
                     raise ImageRejected(f"Unsupported image format {fmt}.", reason="unsupported")
                 w, h = im.size
                 # Header check before decoding: refuses decompression bombs cheaply.
@@ -95,6 +102,7 @@ def load_image(
                     raise ImageRejected(
                         f"Image is too big ({w}x{h} = {w * h / 1e6:.1f} MP; limit {max_pixels / 1e6:.1f} MP).",
                         reason="too_many_pixels",
+                        size=(w, h),
                     )
                 if getattr(im, "is_animated", False):
                     im.seek(0)
@@ -116,5 +124,5 @@ def load_image(
     except UnidentifiedImageError as exc:
         raise ImageRejected("The file is not a recognised image.", reason="unreadable") from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageRejected(f"The image is damaged or truncated ({exc}).", reason="unreadable") from exc
+        raise ImageRejected(f"The image is damaged or truncated ({exc}).", reason="damaged") from exc
     return IntakeImage(arr, (arr.shape[1], arr.shape[0]), fmt, len(data))

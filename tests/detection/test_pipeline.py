@@ -225,7 +225,7 @@ def test_intake_refuses_truncated_jpeg(tmp_path):
     data = (FIX / LABELS[0]["file"]).read_bytes()
     with pytest.raises(ImageRejected) as e:
         load_image(data[: len(data) // 2])
-    assert e.value.reason == "unreadable"
+    assert e.value.reason == "damaged"
 
 
 def test_intake_refuses_oversized_and_bombs(tmp_path):
