@@ -7,11 +7,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from accounts.roles import STAFF
 from audit.models import AuditEvent
 from cases import services, workflow
 from cases.demo_cases import _walk
 from cases.models import Appeal, Case
 from tests.cases.conftest import make_case
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 S = Case.Status
@@ -154,3 +156,14 @@ def test_officer_records_appeal_and_outcome_on_the_case_page(client, window_case
     )  # fmt: skip
     assert r.status_code == 403
     assert Appeal.objects.count() == 1
+
+
+def test_staff_sees_the_appeal_window_and_their_appeal(client, window_case, hr_user):
+    employee_user = make_user("pegawai.banding", STAFF)
+    window_case.employee.user = employee_user
+    window_case.employee.save()
+    client.force_login(employee_user)
+    url = reverse("cases:my_case_detail", args=[window_case.pk])
+    assert "Masa upaya administratif" in client.get(url).content.decode()
+    _file(window_case, hr_user)
+    assert "Dalam proses" in client.get(url).content.decode()
