@@ -282,6 +282,17 @@ def _lock(case: Case, expected_version: int) -> Case:
     return locked
 
 
+def _case_changed(
+    locked: Case, action: str, *, subject: Any, changes: dict, acting_user: Any, reason: str = "", request=None
+) -> None:
+    """A part of a locked case changed: bump its version (other officers' open forms go stale) and audit it."""
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    record(
+        action, actor=acting_user, subject=subject, case_id=locked.pk, changes=changes, reason=reason, request=request
+    )
+
+
 EDITABLE_CASE_FIELDS = [
     "violation_type",
     "ethics_track",
@@ -365,14 +376,12 @@ def record_examination(
         examinee_attended=examinee_attended,
         recorded_by=acting_user,
     )
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    record(
+    _case_changed(
+        locked,
         "case.examination",
-        actor=acting_user,
         subject=locked,
-        case_id=locked.pk,
         changes={"held_on": held_on, "examiners": examiners, "attended": examinee_attended},
+        acting_user=acting_user,
         request=request,
     )
     return exam
@@ -382,9 +391,9 @@ def record_examination(
 def add_recommendation(*, case: Case, values: dict, acting_user: Any, expected_version: int, request=None):
     locked = _lock(case, expected_version)
     rec = Recommendation.objects.create(case=locked, recorded_by=acting_user, **values)
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    record("case.recommendation", actor=acting_user, subject=locked, case_id=locked.pk, changes=values, request=request)
+    _case_changed(
+        locked, "case.recommendation", subject=locked, changes=values, acting_user=acting_user, request=request
+    )
     return rec
 
 
@@ -435,13 +444,10 @@ def record_decision(
         decided_on=decided_on or timezone.localdate(),
         decided_by=acting_user,
     )
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    record(
+    _case_changed(
+        locked,
         "decision.create",
-        actor=acting_user,
         subject=decision,
-        case_id=locked.pk,
         changes={
             "track": track,
             "sanction": sanction_type.name,
@@ -449,6 +455,7 @@ def record_decision(
             "official": official,
         },
         reason=deviation_reason,
+        acting_user=acting_user,
         request=request,
     )
     return decision
@@ -460,14 +467,12 @@ def set_delivered(*, decision: Decision, delivered_on: dt.date, acting_user: Any
     old = decision.delivered_on
     decision.delivered_on = delivered_on
     decision.save(update_fields=["delivered_on"])
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    record(
+    _case_changed(
+        locked,
         "decision.delivered",
-        actor=acting_user,
         subject=decision,
-        case_id=locked.pk,
         changes={"delivered_on": [old, delivered_on]},
+        acting_user=acting_user,
         request=request,
     )
     return decision
@@ -506,14 +511,12 @@ def file_appeal(
     appeal = Appeal.objects.create(
         case=locked, decision=decision, kind=kind, filed_on=filed_on, grounds=grounds.strip(), recorded_by=acting_user
     )
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    record(
+    _case_changed(
+        locked,
         "case.appeal_filed",
-        actor=acting_user,
         subject=appeal,
-        case_id=locked.pk,
         changes={"kind": kind, "decision": decision.pk, "filed_on": filed_on},
+        acting_user=acting_user,
         request=request,
     )
     return appeal
@@ -544,14 +547,12 @@ def record_appeal_outcome(
         raise ValidationError(_("Jelaskan perubahan atau pembatalan keputusan pada keterangan hasil."))
     appeal.outcome, appeal.outcome_on, appeal.outcome_notes = outcome, outcome_on, notes
     appeal.save(update_fields=["outcome", "outcome_on", "outcome_notes"])
-    locked.version += 1
-    locked.save(update_fields=["version", "updated_at"])
-    record(
+    _case_changed(
+        locked,
         "case.appeal_decided",
-        actor=acting_user,
         subject=appeal,
-        case_id=locked.pk,
         changes={"outcome": [Appeal.Outcome.PENDING, outcome], "outcome_on": outcome_on},
+        acting_user=acting_user,
         request=request,
     )
     return appeal
