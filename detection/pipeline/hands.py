@@ -31,7 +31,7 @@ class HandsConfig:
     tile_confidence: float = 0.15  # low palm threshold: the landmark model's presence check filters
     second_pass: str = "auto"  # auto | always | never
     panels: bool = True  # look at each photo of a collage on its own
-    panel_max_hands: int = 4
+    panel_max_hands: int = 4  # per panel view (one photo rarely shows more gesturing hands)
     panel_confidence: float = 0.2  # panels are small views: weak palm scores are common, landmarks filter
     panel_upscale_to: int = 256  # panel views are upscaled to this long side (landmark ROI quality)
     panel_pad: float = 0.08  # context around a panel, share of its long side
@@ -235,7 +235,7 @@ def mirrored_view(image: np.ndarray, hand: RawHand, ratio: float = 2.2, upscale_
     y0 = int(max(0, min(h - side, cy - side / 2))) if side < h else 0
     crop = image[y0 : y0 + side, x0 : x0 + side]
     scale = max(1.0, upscale_to / max(crop.shape[:2]))
-    crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR) if scale > 1 else crop
+    crop = _enlarge(crop, scale, smooth=False)
     found = _run(get_hands(2, 0.3), np.ascontiguousarray(crop[:, ::-1]), 0, 0, 1.0, "recheck")
     inside = []
     for r in found:  # back from the mirrored crop to original pixels
@@ -358,8 +358,7 @@ def _refine_cut(image: np.ndarray, tiled: list[RawHand], cfg: HandsConfig) -> li
         done.append((x0 + side / 2, y0 + side / 2, side))
         crop = image[y0 : y0 + side, x0 : x0 + side]
         scale = max(1.0, cfg.refine_upscale_to / side)
-        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR) if scale > 1 else crop
-        found = _run(model, np.ascontiguousarray(crop), x0, y0, scale, "tile")
+        found = _run(model, _enlarge(crop, scale, smooth=False), x0, y0, scale, "tile")
         for f in found:
             f.edge = _edge_distance(f, (x0, y0, x0 + side, y0 + side), w, h)
         out += found
