@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for
+from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
 
 from .. import deadlines, selectors, services, workflow
@@ -199,6 +200,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case_evidence": evidence,
         "officers": officers_queryset() if can(request.user, "cases.assign") else [],
         **_letters_context(request, case),
+        "case_panels": case_panels(request, case),
     }
     return render(request, "cases/case_detail.html", context)
 
