@@ -1,0 +1,14 @@
+"""``{% history events %}``: the one rendering of audit events as sentences (see audit.presenting)."""
+
+from __future__ import annotations
+
+from django import template
+
+from audit.presenting import describe_all
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/history.html")
+def history(events) -> dict:
+    return {"entries": describe_all(events)}
