@@ -10,5 +10,6 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/history.html")
-def history(events) -> dict:
-    return {"entries": describe_all(events)}
+def history(events, hide_details: bool = False) -> dict:
+    """``hide_details``: only who did what and when (for readers who may not see the values)."""
+    return {"entries": describe_all(events), "hide_details": hide_details}

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for
+from netralitas_site.pagination import CappedPaginator
 from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
 
@@ -54,7 +55,7 @@ def _filtered(request: HttpRequest):
 @capability_required("cases.view_all")
 def case_list(request: HttpRequest) -> HttpResponse:
     form, qs = _filtered(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(c, deadlines.urgency(c, today)) for c in page.object_list]
     priority = [(c, deadlines.urgency(c, today)) for c in selectors.priority_cases_for(user=request.user)]
