@@ -59,9 +59,8 @@ def test_behind_one_proxy_each_client_is_counted_on_its_own(client, db):
 
 
 def test_default_rate_lets_an_office_behind_nat_have_more_failures_than_one_account():
-    from django.conf import settings
-
     from allauth.core.internal.ratelimit import parse_rates
+    from django.conf import settings
 
     rates = {r.per: r for r in parse_rates(settings.ACCOUNT_RATE_LIMITS["login_failed"])}
     assert rates["ip"].amount >= 5 * rates["key"].amount
