@@ -22,6 +22,7 @@ urlpatterns = [
     path("surat/", include("letters.urls")),
     path("pelatihan/", include("training.urls")),
     path("dasar-hukum/", include("legal.urls")),
+    path("", include("outreach.urls")),
 ]
 
 # Uploaded files are never served as a directory: see netralitas_site/media.py.

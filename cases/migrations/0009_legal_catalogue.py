@@ -13,7 +13,7 @@ def reseed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_appeal'),
+        ('cases', '0008_case_list_indexes'),
     ]
 
     operations = [
