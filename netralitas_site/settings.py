@@ -149,7 +149,8 @@ MFA_REQUIRED_ROLES = ("admin", "hr", "leader")
 # --- I18N ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_vendor: Indonesian for allauth strings its own catalogue leaves empty (makemessages never touches it)
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -88,6 +88,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     subjects = post.subjects.select_related("employee", "employee__unit", "social_account", "confirmed_by")
     context = {
         "post": post,
+        "post_handle": (post.account_name or "").strip().lstrip("@").lower(),
         "evidence": [(e, similar[e.pk]) for e in evidence],
         "evidence_objects": evidence,
         "detection_enabled": detection_template_exists(),
@@ -97,7 +98,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "full_identifiers": people_picker.reads_register(request.user),
         "limited_view": not people_picker.reads_register(request.user),  # timeline without changed values
         "evidence_form": EvidenceForm(),
-        "open_form": OpenCasesForm(post=post) if can(request.user, "cases.manage") else None,
+        "open_form": _open_form(request, post),
         "events": events_for(subject=post)[:50],
         "can_report": can(request.user, "posts.report"),
     }
@@ -149,13 +150,22 @@ def post_open_cases(request: HttpRequest, pk: int) -> HttpResponse:
             acting_user=request.user,
             request=request,
         )
-        messages.success(
-            request,
-            _("%(n)s kasus dibuka: %(refs)s") % {"n": len(cases), "refs": ", ".join(c.reference for c in cases)},
-        )
+        if cases:
+            refs = ", ".join(c.reference for c in cases)
+            messages.success(request, _("Kasus dibuka: %(refs)s") % {"refs": refs})
+        else:
+            messages.info(request, _("Pegawai yang dipilih sudah memiliki kasus dari unggahan ini."))
     else:
         messages.error(request, _("Pilih pegawai yang dikonfirmasi."))
     return redirect("cases:post_detail", pk=pk)
+
+
+def _open_form(request: HttpRequest, post) -> OpenCasesForm | None:
+    """The "open cases" form, only while some reported employee has no case from this post yet."""
+    if not can(request.user, "cases.manage"):
+        return None
+    form = OpenCasesForm(post=post)
+    return form if form.fields["employees"].queryset.exists() else None
 
 
 @capability_required("posts.report")
