@@ -14,7 +14,7 @@ from audit.models import AuditEvent
 from cases.models import Case, Evidence, Examination, ReportedPost
 from retention import rules
 from retention.models import PurgedCase
-from tests.cases.conftest import jpeg, make_case, make_post, media_tmp, upload  # noqa: F401 (fixtures)
+from tests.cases.conftest import make_case, make_post, upload
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
