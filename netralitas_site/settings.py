@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
+    "netralitas_site.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "netralitas_site.urls"
