@@ -335,6 +335,16 @@ class Case(models.Model):
             models.Index(fields=["assigned_officer", "status"]),
             models.Index(fields=["assigned_officer", "due_date"], name="case_officer_due_idx"),
             models.Index(fields=["-opened_at", "-id"], name="case_opened_idx"),
+            # The list filtered by status, newest first, without walking every other status.
+            models.Index(fields=["status", "-opened_at", "-id"], name="case_status_opened_idx"),
+            # A keyword search finds employees first, then their cases of one status.
+            models.Index(fields=["employee", "status"], name="case_employee_status_idx"),
+            # "Needs attention": an officer's open cases by due date.
+            models.Index(
+                fields=["assigned_officer", "due_date", "id"],
+                condition=~models.Q(status__in=["final", "dismissed"]),
+                name="case_officer_open_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:
