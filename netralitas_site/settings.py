@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "audit",
     "workdays",
     "printing",
+    "legal",
     "cases",
     "detection",
     "letters",
@@ -154,6 +155,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Netralitas")
 # Roles whose members must have TOTP before they can use the app.
 MFA_REQUIRED_ROLES = ("admin", "hr", "leader")
+
+# --- Legal options per Pemda (legal/options.py: points the domain brief marks unconfirmed) ---------
+# JSON object, e.g. LEGAL_OPTIONS='{"skb10_level": "berat"}'; unknown keys/values fail the system check.
+LEGAL_OPTIONS = env.json("LEGAL_OPTIONS", default={})
 
 # --- I18N ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
