@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "training",
     "outreach",
     "retention",
+    "backup",
 ]
 
 MIDDLEWARE = [
