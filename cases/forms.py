@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import CAPABILITIES
 from accounts.roles import ROLE_GROUPS
+from registry.models import Employee, OrgUnit
 
-from .models import Appeal, Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
+from .models import Appeal, Case, ReportedPost, SanctionType, ViolationType
 
 
 def officers_queryset():
@@ -88,14 +89,6 @@ class OpenCasesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post)
         self.fields["assigned_officer"].queryset = officers_queryset()
-
-
-class SocialAccountForm(forms.Form):
-    employee = forms.ModelChoiceField(queryset=Employee.objects.all(), label=_("Pegawai"))
-    platform = forms.ChoiceField(choices=Platform.choices, label=_("Platform"))
-    handle = forms.CharField(max_length=200, label=_("Akun / handle"))
-    method = forms.ChoiceField(choices=SocialAccount.Method.choices, label=_("Cara verifikasi"))
-    note = forms.CharField(max_length=300, required=False, label=_("Catatan verifikasi"))
 
 
 class CaseFilterForm(forms.Form):

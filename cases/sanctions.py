@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .models import Case, Decision, Employee, SanctionType
+from registry.models import Employee
+
+from .models import Case, Decision, SanctionType
 
 Off = Decision.Official
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "audit",
     "workdays",
     "printing",
+    "registry",
     "cases",
     "detection",
     "letters",

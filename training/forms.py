@@ -4,7 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Employee, OrgUnit
+from registry.models import Employee, OrgUnit
 
 from .models import (
     ApelReading,

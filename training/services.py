@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import record
-from cases.models import Employee
 from netralitas_site import jobs
+from registry.models import Employee
 
 from . import checkin
 from .models import (
