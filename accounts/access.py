@@ -48,6 +48,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "cases.decide": frozenset({ADMIN, HR}),
     "cases.dismiss": frozenset({ADMIN, HR}),
     "accounts.link": frozenset({ADMIN, HR}),
+    "cases.refer": frozenset({ADMIN, HR}),  # referral bundles to BKN/Bawaslu, recommendation follow-up
+    "reports.triage": frozenset({ADMIN, HR, MONITOR}),  # the public-report queue
 }
 
 

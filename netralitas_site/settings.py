@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "detection",
     "letters",
     "training",
+    "outreach",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +196,22 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 EVIDENCE_MAX_PIXELS = env.int("EVIDENCE_MAX_PIXELS", default=50_000_000)
+
+# --- Outreach: referral bundles, recommendation clock, public reports (outreach/) ---------------
+# HMAC key signing referral-bundle manifests; production refuses to build bundles without it.
+REFERRAL_BUNDLE_KEY = env.str("REFERRAL_BUNDLE_KEY", default="")
+# Working days to act on a Bawaslu/BKN/KASN recommendation (outreach/recommendations.py states the basis).
+RECOMMENDATION_ACT_WORKING_DAYS = env.int("RECOMMENDATION_ACT_WORKING_DAYS", default=3)
+# Public report form: rate limits ("N/m", "N/h", "N/d"; comma-separated) and proof-of-work difficulty (bits).
+PUBLIC_REPORT_RATE_ADDRESS = env.str("PUBLIC_REPORT_RATE_ADDRESS", default="9/m,30/h")
+PUBLIC_REPORT_RATE_URL = env.str("PUBLIC_REPORT_RATE_URL", default="20/h")
+PUBLIC_TRACK_RATE_ADDRESS = env.str("PUBLIC_TRACK_RATE_ADDRESS", default="30/m")
+PUBLIC_REPORT_POW_BITS = env.int("PUBLIC_REPORT_POW_BITS", default=16)
+# Request header holding the client address when a trusted proxy sets it (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+# Public statistics: cells below this count are suppressed; cached for this many seconds.
+PUBLIC_STATS_MIN_CELL = env.int("PUBLIC_STATS_MIN_CELL", default=5)
+PUBLIC_STATS_CACHE_SECONDS = env.int("PUBLIC_STATS_CACHE_SECONDS", default=900)
 
 # --- Email -------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

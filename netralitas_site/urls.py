@@ -27,6 +27,7 @@ urlpatterns = [
     path("deteksi/", include("detection.urls")),
     path("surat/", include("letters.urls")),
     path("pelatihan/", include("training.urls")),
+    path("", include("outreach.urls")),
 ]
 
 # Uploaded files are never served as a directory: see netralitas_site/media.py.

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for
+from netralitas_site.widgets import case_panels
+from printing.exports import safe_row
 
 from .. import deadlines, selectors, services, workflow
 from ..evidence import similar_evidence
@@ -86,21 +88,23 @@ def case_export(request: HttpRequest) -> StreamingHttpResponse:
     ]  # fmt: skip
 
     def rows():
-        yield "\ufeff" + writer.writerow(header)
+        yield "\ufeff" + writer.writerow(safe_row(header))
         for c in qs.iterator(chunk_size=2000):
             yield writer.writerow(
-                [
-                    c.reference,
-                    c.employee.display_name,
-                    c.employee.identifier,
-                    c.get_employee_status_display(),
-                    c.employee.unit.name,
-                    str(c.violation_type or ""),
-                    c.get_status_display(),
-                    c.assigned_officer.username if c.assigned_officer else "",
-                    timezone.localtime(c.opened_at).strftime("%Y-%m-%d"),
-                    c.due_date.isoformat() if c.due_date else "",
-                ]
+                safe_row(
+                    [
+                        c.reference,
+                        c.employee.display_name,
+                        c.employee.identifier,
+                        c.get_employee_status_display(),
+                        c.employee.unit.name,
+                        str(c.violation_type or ""),
+                        c.get_status_display(),
+                        c.assigned_officer.username if c.assigned_officer else "",
+                        timezone.localtime(c.opened_at).strftime("%Y-%m-%d"),
+                        c.due_date.isoformat() if c.due_date else "",
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
@@ -196,6 +200,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case_evidence": evidence,
         "officers": officers_queryset() if can(request.user, "cases.assign") else [],
         **_letters_context(request, case),
+        "case_panels": case_panels(request, case),
     }
     return render(request, "cases/case_detail.html", context)
 
