@@ -42,6 +42,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "training.reports": frozenset({ADMIN, HR, LEADER}),
     "training.take": frozenset({ADMIN, HR, MONITOR, LEADER, STAFF}),
     "catalogue.edit": frozenset({ADMIN}),
+    "legal.view": frozenset({ADMIN, HR, LEADER}),
     "calendar.edit": frozenset({ADMIN}),
     "self.view": frozenset({STAFF, ADMIN, HR, MONITOR, LEADER}),
     "cases.assign": frozenset({ADMIN, HR}),

@@ -93,7 +93,7 @@ def seed(context: dict) -> None:
     own = Employee.objects.filter(user=staff_user).first() if staff_user else None
     if own:
         employees = [own] + employees
-    vt = ViolationType.objects.get(number=5)
+    vt = ViolationType.objects.get(code="SKB-05")
     assert SanctionType.objects.exists()
     for i, target in enumerate(TARGETS):
         if i >= len(employees):

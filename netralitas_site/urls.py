@@ -27,6 +27,7 @@ urlpatterns = [
     path("deteksi/", include("detection.urls")),
     path("surat/", include("letters.urls")),
     path("pelatihan/", include("training.urls")),
+    path("dasar-hukum/", include("legal.urls")),
     path("", include("outreach.urls")),
 ]
 

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from netralitas_site.inputs import DateInput
 from registry.identifiers import clean_digits
 from registry.models import GESTURE_CHOICES, CandidatePair, Election, Employee, OrgUnit, Platform, SocialAccount
 from registry.selectors import employee_by_identifier, unit_choices
@@ -40,7 +41,7 @@ class EmployeeForm(forms.ModelForm):
             "full_name", "front_title", "back_title", "status", "nip", "ni_pppk", "nik", "contract_number", "sex",
             "birth_date", "rank", "position", "position_kind", "unit", "email", "phone", "is_active",
         ]  # fmt: skip
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"birth_date": DateInput()}
         help_texts = {
             "birth_date": _("Kosongkan untuk diisi dari NIP/NI PPPK."),
             "sex": _("Kosongkan untuk diisi dari NIP/NI PPPK/NIK."),
@@ -155,9 +156,9 @@ class ElectionForm(forms.ModelForm):
             "two_hand_combinations",
         ]
         widgets = {
-            "campaign_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "campaign_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "voting_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "campaign_start": DateInput(),
+            "campaign_end": DateInput(),
+            "voting_day": DateInput(),
             "two_hand_combinations": forms.Textarea(attrs={"rows": 3}),
         }
 

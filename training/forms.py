@@ -4,6 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from netralitas_site.inputs import DateInput, DateTimeInput
 from registry.models import Employee, OrgUnit
 
 from .models import (
@@ -22,17 +23,6 @@ from .models import (
 )
 
 STATUS_CHOICES = Employee.Status.choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class TargetFormMixin(forms.ModelForm):

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.client_address import client_ip
 from audit.services import record
 from netralitas_site import jobs
 from registry.models import Employee
@@ -362,7 +363,7 @@ def acknowledge_pact(*, pact: IntegrityPact, employee: Employee, acting_user, re
     ack, created = PactAcknowledgement.objects.get_or_create(
         pact=pact,
         employee=employee,
-        defaults={"ip_address": request.META.get("REMOTE_ADDR") if request else None},
+        defaults={"ip_address": (client_ip(request) or None) if request else None},
     )
     if created:
         Assignment.objects.filter(employee=employee, pact=pact, completed_at__isnull=True).update(
