@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "letters",
     "training",
     "outreach",
+    "retention",
+    "backup",
 ]
 
 MIDDLEWARE = [
@@ -212,6 +214,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 EVIDENCE_MAX_PIXELS = env.int("EVIDENCE_MAX_PIXELS", default=50_000_000)
+# Days after a case is final or dismissed before `purge_expired` removes its personal data (retention.rules).
+CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=5 * 365)
 
 # --- Outreach: referral bundles, recommendation clock, public reports (outreach/) ---------------
 # HMAC key signing referral-bundle manifests; production refuses to build bundles without it.

@@ -151,9 +151,13 @@ def session_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def _code_context(request, session) -> dict:
+    window = services.checkin_window(session)
+    if window != "open":  # no live code before the session opens or after it closes (issue 14, point 11)
+        opens_at = session.starts_at - services.CHECKIN_MARGIN
+        return {"session": session, "window": window, "opens_at": opens_at}
     code = checkin.current_code(session)
     url = request.build_absolute_uri(reverse("training:checkin", args=[session.pk])) + f"?code={code}"
-    return {"session": session, "code": code, "qr": qr_data_uri(url), "checkin_url": url,
+    return {"session": session, "window": window, "code": code, "qr": qr_data_uri(url), "checkin_url": url,
             "seconds_left": checkin.seconds_left()}  # fmt: skip
 
 

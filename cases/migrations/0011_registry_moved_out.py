@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0009_legal_catalogue'),
+        ('cases', '0010_decision_effective_on'),
         ('detection', '0003_registry_foreign_keys'),
         ('letters', '0002_registry_foreign_keys'),
         ('registry', '0001_initial'),
