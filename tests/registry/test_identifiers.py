@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from cases.identifiers import format_nip, parse_ni_pppk, parse_nik, parse_nip
-from cases.models import Employee
+from registry.identifiers import format_nip, parse_ni_pppk, parse_nik, parse_nip
+from registry.models import Employee
 from tests.factories import OrgUnitFactory
 
 NIP = "199004122015032004"  # born 12 Apr 1990, CPNS March 2015, female, serial 4

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from audit.models import AuditEvent
-from cases import importing
-from cases.models import Employee
+from registry import importing
+from registry.models import Employee
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
 HEADERS = importing.TEMPLATE_HEADERS
@@ -227,7 +227,7 @@ def test_headers_are_case_insensitive_and_unknown_ones_ignored(units):
 
 
 def upload(client, content, name):
-    return client.post(reverse("cases:employee_import"), {"file": SimpleUploadedFile(name, content)})
+    return client.post(reverse("registry:employee_import"), {"file": SimpleUploadedFile(name, content)})
 
 
 def test_upload_preview_then_confirm(hr_client, units):
@@ -238,7 +238,7 @@ def test_upload_preview_then_confirm(hr_client, units):
     assert Employee.objects.count() == 0  # preview writes nothing
     stash = hr_client.session["registry_import"]
     assert f'value="{stash["sha256"]}"' in page  # the confirm form carries the hash of the previewed file
-    response = hr_client.post(reverse("cases:employee_import_confirm"), {"sha256": stash["sha256"]})
+    response = hr_client.post(reverse("registry:employee_import_confirm"), {"sha256": stash["sha256"]})
     assert response.status_code == 302
     assert Employee.objects.count() == 4
     assert "registry_import" not in hr_client.session
@@ -249,14 +249,14 @@ def test_confirm_revalidates(hr_client, units):
     upload(hr_client, csv_bytes(GOOD_ROWS), "pegawai.csv")
     units["DISDIK-SD1"].delete()  # unit vanished between preview and confirm
     stash = hr_client.session["registry_import"]
-    response = hr_client.post(reverse("cases:employee_import_confirm"), {"sha256": stash["sha256"]})
+    response = hr_client.post(reverse("registry:employee_import_confirm"), {"sha256": stash["sha256"]})
     assert response.status_code == 200
     assert "DISDIK-SD1" in response.content.decode()
     assert Employee.objects.count() == 0
 
 
 def test_confirm_without_preview_is_refused(hr_client, units):
-    response = hr_client.post(reverse("cases:employee_import_confirm"), {"sha256": "x"})
+    response = hr_client.post(reverse("registry:employee_import_confirm"), {"sha256": "x"})
     assert response.status_code == 302
     assert Employee.objects.count() == 0
 
@@ -274,7 +274,7 @@ def test_upload_wrong_type_shows_message(hr_client, units):
 
 
 def test_template_csv_download(hr_client):
-    response = hr_client.get(reverse("cases:employee_import_template"))
+    response = hr_client.get(reverse("registry:employee_import_template"))
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig")
     assert text.strip().split(",")[:3] == ["nama", "status", "nip"]

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from cases.identifiers import format_nip, parse_ni_pppk, parse_nik, parse_nip
+from registry.identifiers import format_nip, parse_ni_pppk, parse_nik, parse_nip
 
 
 class OrgUnit(models.Model):
@@ -24,7 +24,10 @@ class OrgUnit(models.Model):
     )
     address = models.CharField(_("alamat"), max_length=300, blank=True)
 
+    audit_former_labels = ("cases.orgunit",)  # events recorded before the move
+
     class Meta:
+        db_table = "cases_orgunit"  # moved from cases; the table kept its name
         ordering = ["name"]
         verbose_name = _("unit kerja")
         verbose_name_plural = _("unit kerja")
@@ -117,7 +120,10 @@ class Employee(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    audit_former_labels = ("cases.employee",)  # events recorded before the move
+
     class Meta:
+        db_table = "cases_employee"  # moved from cases; the table kept its name
         ordering = ["full_name"]
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")

@@ -35,9 +35,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit import services as audit
-from cases.forms_registry import identifier_warnings
-from cases.identifiers import clean_digits
-from cases.models import Employee, OrgUnit
+from registry.identifiers import clean_digits
+from registry.models import Employee, OrgUnit
+from registry.services import identifier_warnings
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000

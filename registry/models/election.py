@@ -36,7 +36,10 @@ class Election(models.Model):
         help_text=_('Mis. [{"gestures": ["five", "two"], "ballot_number": 7}]'),
     )  # fmt: skip
 
+    audit_former_labels = ("cases.election",)  # events recorded before the move
+
     class Meta:
+        db_table = "cases_election"  # moved from cases; the table kept its name
         ordering = ["-voting_day"]
         verbose_name = _("pemilihan")
         verbose_name_plural = _("pemilihan")
@@ -63,7 +66,10 @@ class CandidatePair(models.Model):
     colour = models.CharField(_("warna"), max_length=7, default="#888888", help_text=_("Kode warna hex, mis. #d32f2f"))
     gestures = models.JSONField(_("gestur yang menandakan"), default=list, blank=True)
 
+    audit_former_labels = ("cases.candidatepair",)  # events recorded before the move
+
     class Meta:
+        db_table = "cases_candidatepair"  # moved from cases; the table kept its name
         ordering = ["election", "ballot_number"]
         unique_together = [("election", "ballot_number")]
         verbose_name = _("pasangan calon")
@@ -86,7 +92,10 @@ class CandidateSymbol(models.Model):
     label = models.CharField(_("keterangan"), max_length=120)
     image = models.ImageField(_("gambar simbol"), upload_to="symbols/")
 
+    audit_former_labels = ("cases.candidatesymbol",)  # events recorded before the move
+
     class Meta:
+        db_table = "cases_candidatesymbol"  # moved from cases; the table kept its name
         verbose_name = _("simbol pasangan calon")
         verbose_name_plural = _("simbol pasangan calon")
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
 from accounts.access import CAPABILITIES
-from cases.views import registry
+from registry import views as registry
 from tests.factories import CandidatePairFactory, ElectionFactory, EmployeeFactory
 
 ALLOWED = {
@@ -13,6 +13,7 @@ ALLOWED = {
     "employees.import": {"admin", "hr"},
     "elections.view": {"admin", "hr", "monitor", "leader"},
     "elections.edit": {"admin"},
+    "accounts.link": {"admin", "hr"},
 }
 
 
@@ -28,28 +29,30 @@ def pages(objects):
     e, el, p = objects["employee"].pk, objects["election"].pk, objects["pair"].pk
     # (url name, args, method, capability)
     return [
-        ("cases:employee_list", [], "get", "employees.view"),
-        ("cases:employee_detail", [e], "get", "employees.view"),
-        ("cases:employee_create", [], "get", "employees.edit"),
-        ("cases:employee_create", [], "post", "employees.edit"),
-        ("cases:employee_edit", [e], "get", "employees.edit"),
-        ("cases:employee_edit", [e], "post", "employees.edit"),
-        ("cases:employee_import", [], "get", "employees.import"),
-        ("cases:employee_import", [], "post", "employees.import"),
-        ("cases:employee_import_confirm", [], "post", "employees.import"),
-        ("cases:employee_import_cancel", [], "post", "employees.import"),
-        ("cases:employee_import_template", [], "get", "employees.import"),
-        ("cases:election_list", [], "get", "elections.view"),
-        ("cases:election_detail", [el], "get", "elections.view"),
-        ("cases:election_create", [], "get", "elections.edit"),
-        ("cases:election_create", [], "post", "elections.edit"),
-        ("cases:election_edit", [el], "get", "elections.edit"),
-        ("cases:election_edit", [el], "post", "elections.edit"),
-        ("cases:election_pair_create", [el], "get", "elections.edit"),
-        ("cases:election_pair_create", [el], "post", "elections.edit"),
-        ("cases:election_pair_edit", [el, p], "get", "elections.edit"),
-        ("cases:election_pair_delete", [el, p], "post", "elections.edit"),
-        ("cases:election_symbol_delete", [el, 999], "post", "elections.edit"),
+        ("registry:employee_list", [], "get", "employees.view"),
+        ("registry:employee_detail", [e], "get", "employees.view"),
+        ("registry:employee_create", [], "get", "employees.edit"),
+        ("registry:employee_create", [], "post", "employees.edit"),
+        ("registry:employee_edit", [e], "get", "employees.edit"),
+        ("registry:employee_edit", [e], "post", "employees.edit"),
+        ("registry:employee_import", [], "get", "employees.import"),
+        ("registry:employee_import", [], "post", "employees.import"),
+        ("registry:employee_import_confirm", [], "post", "employees.import"),
+        ("registry:employee_import_cancel", [], "post", "employees.import"),
+        ("registry:employee_import_template", [], "get", "employees.import"),
+        ("registry:election_list", [], "get", "elections.view"),
+        ("registry:election_detail", [el], "get", "elections.view"),
+        ("registry:election_create", [], "get", "elections.edit"),
+        ("registry:election_create", [], "post", "elections.edit"),
+        ("registry:election_edit", [el], "get", "elections.edit"),
+        ("registry:election_edit", [el], "post", "elections.edit"),
+        ("registry:election_pair_create", [el], "get", "elections.edit"),
+        ("registry:election_pair_create", [el], "post", "elections.edit"),
+        ("registry:election_pair_edit", [el, p], "get", "elections.edit"),
+        ("registry:election_pair_delete", [el, p], "post", "elections.edit"),
+        ("registry:election_symbol_delete", [el, 999], "post", "elections.edit"),
+        ("registry:social_account_add", [], "get", "accounts.link"),
+        ("registry:social_account_add", [], "post", "accounts.link"),
     ]
 
 
@@ -60,7 +63,7 @@ def test_declared_capabilities_match_access_rules():
 
 def test_every_registry_route_declares_its_capability():
     resolver = get_resolver()
-    patterns = [p for p in resolver.url_patterns if getattr(p, "app_name", None) == "cases"]
+    patterns = [p for p in resolver.url_patterns if getattr(p, "app_name", None) == "registry"]
     registry_views = [
         p.callback
         for include in patterns
@@ -94,9 +97,9 @@ def test_role_matrix(client, personas, objects, persona, settings, tmp_path):
 
 def test_leader_sees_read_only_pages(client, leader_user, objects):
     client.force_login(leader_user)
-    page = client.get(reverse("cases:employee_list")).content.decode()
-    assert reverse("cases:employee_create") not in page and reverse("cases:employee_import") not in page
-    page = client.get(reverse("cases:employee_detail", args=[objects["employee"].pk])).content.decode()
-    assert reverse("cases:employee_edit", args=[objects["employee"].pk]) not in page
-    page = client.get(reverse("cases:election_detail", args=[objects["election"].pk])).content.decode()
-    assert reverse("cases:election_edit", args=[objects["election"].pk]) not in page
+    page = client.get(reverse("registry:employee_list")).content.decode()
+    assert reverse("registry:employee_create") not in page and reverse("registry:employee_import") not in page
+    page = client.get(reverse("registry:employee_detail", args=[objects["employee"].pk])).content.decode()
+    assert reverse("registry:employee_edit", args=[objects["employee"].pk]) not in page
+    page = client.get(reverse("registry:election_detail", args=[objects["election"].pk])).content.decode()
+    assert reverse("registry:election_edit", args=[objects["election"].pk]) not in page

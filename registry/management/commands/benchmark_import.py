@@ -16,8 +16,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cases import importing
-from cases.models import Employee, OrgUnit
+from registry import importing
+from registry.models import Employee, OrgUnit
 
 UNIT_CODES = [f"BENCH-{i}" for i in range(1, 6)]
 

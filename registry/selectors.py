@@ -8,9 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.access import require
-from cases.identifiers import clean_digits, format_nip
-from cases.models import CandidatePair, CandidateSymbol, Election, Employee, OrgUnit
-from cases.models.election import GESTURE_CHOICES
+from registry.identifiers import clean_digits, format_nip
+from registry.models import GESTURE_CHOICES, CandidatePair, CandidateSymbol, Election, Employee, OrgUnit
 
 GESTURE_LABELS = dict(GESTURE_CHOICES)
 

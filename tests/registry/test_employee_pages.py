@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from cases.forms_registry import STALE_MESSAGE
-from cases.models import Employee
+from registry.forms import STALE_MESSAGE
+from registry.models import Employee
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
 NIP = "199004122015032004"
@@ -63,7 +63,7 @@ def employee_form_data(emp=None, **overrides):
 def test_list_search_by_name_and_identifier(hr_client, unit):
     EmployeeFactory(full_name="Agus Santoso", unit=unit, nip=NIP)
     EmployeeFactory(full_name="Budi Hartono", unit=unit)
-    url = reverse("cases:employee_list")
+    url = reverse("registry:employee_list")
     page = hr_client.get(url, {"q": "agus"}).content.decode()
     assert "Agus Santoso" in page and "Budi Hartono" not in page
     page = hr_client.get(url, {"q": "19900412 2015"}).content.decode()  # grouped digits as printed
@@ -77,7 +77,7 @@ def test_list_filter_by_unit_includes_sub_units_and_by_status(hr_client, unit):
     EmployeeFactory(full_name="Di Sub", unit=sub)
     EmployeeFactory(full_name="Di Lain", unit=other)
     EmployeeFactory(full_name="Honorer Sub", unit=sub, status="honorer", nip=None, nik=NIK)
-    url = reverse("cases:employee_list")
+    url = reverse("registry:employee_list")
     page = hr_client.get(url, {"unit": unit.pk}).content.decode()
     assert "Di Induk" in page and "Di Sub" in page and "Di Lain" not in page
     page = hr_client.get(url, {"unit": unit.pk, "status": "honorer"}).content.decode()
@@ -87,7 +87,7 @@ def test_list_filter_by_unit_includes_sub_units_and_by_status(hr_client, unit):
 def test_list_paginates_25_per_page(hr_client, unit):
     for i in range(30):
         EmployeeFactory(full_name=f"Pegawai {i:02d}", unit=unit)
-    url = reverse("cases:employee_list")
+    url = reverse("registry:employee_list")
     first = hr_client.get(url)
     assert len(first.context["employees"]) == 25
     assert first.context["page_obj"].paginator.num_pages == 2
@@ -106,7 +106,7 @@ def test_list_query_count_does_not_grow_with_rows(hr_client, unit):
     sub = OrgUnitFactory(code="DISDIK-SD1", name="SD Negeri 1", parent=unit)
     boss = EmployeeFactory(full_name="Kepala", unit=unit)
     EmployeeFactory(full_name="Satu", unit=sub, supervisor=boss)
-    url = reverse("cases:employee_list")
+    url = reverse("registry:employee_list")
     params = {"unit": unit.pk, "status": "pns", "q": "a"}
     hr_client.get(url, params)  # warm session/auth caches
     few = _count_queries(hr_client, url, params)
@@ -124,7 +124,7 @@ def test_detail_shows_identity_formatted_ids_unit_supervisor_and_account(hr_clie
     emp.nip = NIP
     emp.nik = NIK
     emp.save()
-    page = hr_client.get(reverse("cases:employee_detail", args=[emp.pk])).content.decode()
+    page = hr_client.get(reverse("registry:employee_detail", args=[emp.pk])).content.decode()
     assert "19900412 201503 2 004" in page
     assert "320412 520490 0001" in page
     assert "Dinas Pendidikan" in page and "Kepala Dinas" in page
@@ -134,7 +134,7 @@ def test_detail_shows_identity_formatted_ids_unit_supervisor_and_account(hr_clie
 def test_create_employee_with_supervisor_and_audit(hr_client, hr_user, unit):
     boss = EmployeeFactory(full_name="Kepala", unit=unit)
     data = employee_form_data(unit=unit.pk, supervisor_identifier=boss.nip)
-    response = hr_client.post(reverse("cases:employee_create"), data)
+    response = hr_client.post(reverse("registry:employee_create"), data)
     assert response.status_code == 302
     emp = Employee.objects.get(nip=NIP)
     assert emp.supervisor == boss
@@ -144,14 +144,14 @@ def test_create_employee_with_supervisor_and_audit(hr_client, hr_user, unit):
 
 def test_create_shows_identifier_warnings_as_messages(hr_client, unit):
     data = employee_form_data(unit=unit.pk, status="cpns", nip="200501012020011001")
-    response = hr_client.post(reverse("cases:employee_create"), data, follow=True)
+    response = hr_client.post(reverse("registry:employee_create"), data, follow=True)
     texts = [str(m) for m in response.context["messages"]]
     assert any("18 tahun" in t for t in texts)
 
 
 def test_create_refuses_bad_identifier(hr_client, unit):
     data = employee_form_data(unit=unit.pk, nip="199004122015132004")
-    response = hr_client.post(reverse("cases:employee_create"), data)
+    response = hr_client.post(reverse("registry:employee_create"), data)
     assert response.status_code == 200
     assert "bulan pengangkatan" in response.content.decode()
     assert not Employee.objects.filter(full_name="Dewi Lestari").exists()
@@ -159,7 +159,7 @@ def test_create_refuses_bad_identifier(hr_client, unit):
 
 def test_edit_saves_bumps_version_and_audits_the_diff(hr_client, hr_user, unit):
     emp = EmployeeFactory(full_name="Lama", unit=unit)
-    url = reverse("cases:employee_edit", args=[emp.pk])
+    url = reverse("registry:employee_edit", args=[emp.pk])
     assert hr_client.get(url).status_code == 200
     response = hr_client.post(url, employee_form_data(emp, full_name="Baru", position="Kepala Seksi"))
     assert response.status_code == 302
@@ -176,7 +176,7 @@ def test_edit_with_stale_version_is_refused_and_nothing_saved(hr_client, unit):
     stale = employee_form_data(emp, full_name="Perubahan Saya")
     # somebody else saves first
     Employee.objects.filter(pk=emp.pk).update(full_name="Perubahan Orang Lain", version=emp.version + 1)
-    response = hr_client.post(reverse("cases:employee_edit", args=[emp.pk]), stale)
+    response = hr_client.post(reverse("registry:employee_edit", args=[emp.pk]), stale)
     assert response.status_code == 409
     assert "Data pegawai telah diubah oleh pengguna lain" in response.content.decode()
     assert str(STALE_MESSAGE).startswith("Data pegawai telah diubah oleh pengguna lain")
@@ -186,7 +186,7 @@ def test_edit_with_stale_version_is_refused_and_nothing_saved(hr_client, unit):
 
 
 def test_save_service_refuses_a_race_after_the_form_check(hr_user, unit):
-    from cases.forms_registry import StaleEmployeeError, save_employee
+    from registry.services import StaleEmployeeError, save_employee
 
     emp = EmployeeFactory(unit=unit)
     mine = Employee.objects.get(pk=emp.pk)
@@ -200,15 +200,15 @@ def test_save_service_refuses_a_race_after_the_form_check(hr_user, unit):
 def test_supervisor_cannot_be_self(hr_client, unit):
     emp = EmployeeFactory(unit=unit)
     response = hr_client.post(
-        reverse("cases:employee_edit", args=[emp.pk]), employee_form_data(emp, supervisor_identifier=emp.nip)
+        reverse("registry:employee_edit", args=[emp.pk]), employee_form_data(emp, supervisor_identifier=emp.nip)
     )
     assert response.status_code == 200
     assert "atasan dirinya sendiri" in response.content.decode()
 
 
 def test_navigation_lists_registry_for_hr(hr_client):
-    page = hr_client.get(reverse("cases:employee_list")).content.decode()
-    assert reverse("cases:employee_list") in page and reverse("cases:election_list") in page
+    page = hr_client.get(reverse("registry:employee_list")).content.decode()
+    assert reverse("registry:employee_list") in page and reverse("registry:election_list") in page
 
 
 def test_supervisor_chain_cannot_loop(hr_client, unit):
@@ -216,7 +216,7 @@ def test_supervisor_chain_cannot_loop(hr_client, unit):
     middle = EmployeeFactory(unit=unit, supervisor=top)
     bottom = EmployeeFactory(unit=unit, supervisor=middle)
     response = hr_client.post(
-        reverse("cases:employee_edit", args=[top.pk]), employee_form_data(top, supervisor_identifier=bottom.nip)
+        reverse("registry:employee_edit", args=[top.pk]), employee_form_data(top, supervisor_identifier=bottom.nip)
     )
     assert response.status_code == 200
     assert "rantai atasan berputar" in response.content.decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
@@ -14,24 +15,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import can, capability_required
 from audit.services import events_for
-from cases import importing
-from cases.forms_registry import (
+from registry import importing
+from registry.forms import (
     STALE_MESSAGE,
     CandidatePairForm,
     ElectionForm,
     EmployeeFilterForm,
     EmployeeForm,
     ImportUploadForm,
-    StaleEmployeeError,
-    delete_pair,
-    delete_symbol,
-    identifier_warnings,
-    save_election,
-    save_employee,
-    save_pair,
+    SocialAccountForm,
 )
-from cases.models import CandidateSymbol, Election, Employee
-from cases.selectors_registry import (
+from registry.models import CandidateSymbol, Election, Employee
+from registry.selectors import (
     election_for,
     election_list_for,
     employee_for,
@@ -40,9 +35,20 @@ from cases.selectors_registry import (
     identifier_rows,
     pair_for,
 )
+from registry.services import (
+    StaleEmployeeError,
+    delete_pair,
+    delete_symbol,
+    identifier_warnings,
+    link_social_account,
+    save_election,
+    save_employee,
+    save_pair,
+)
 
 PAGE_SIZE = 25
 IMPORT_SESSION_KEY = "registry_import"
+# Apps that show more about an employee (cases: their cases, trainings) provide this template.
 EXTRA_TEMPLATE = "cases/employees/_extra.html"
 
 # --------------------------------------------------------------------------- employees
@@ -63,7 +69,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "cases/employees/list.html",
+        "registry/employees/list.html",
         {
             "form": form,
             "page_obj": page,
@@ -88,7 +94,7 @@ def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
     employee = employee_for(user=request.user, pk=pk)
     return render(
         request,
-        "cases/employees/detail.html",
+        "registry/employees/detail.html",
         {
             "employee": employee,
             "identifiers": identifier_rows(employee),
@@ -113,8 +119,8 @@ def employee_create(request: HttpRequest) -> HttpResponse:
         employee = save_employee(acting_user=request.user, employee=form.instance, request=request)
         _warn(request, employee)
         messages.success(request, _("Pegawai %(name)s ditambahkan.") % {"name": employee.display_name})
-        return redirect("cases:employee_detail", pk=employee.pk)
-    return render(request, "cases/employees/form.html", {"form": form, "employee": None})
+        return redirect("registry:employee_detail", pk=employee.pk)
+    return render(request, "registry/employees/form.html", {"form": form, "employee": None})
 
 
 @require_http_methods(["GET", "POST"])
@@ -139,13 +145,15 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return _stale(request, form, employee)
             _warn(request, employee)
             messages.success(request, _("Data pegawai disimpan."))
-            return redirect("cases:employee_detail", pk=employee.pk)
-    return render(request, "cases/employees/form.html", {"form": form, "employee": employee})
+            return redirect("registry:employee_detail", pk=employee.pk)
+    return render(request, "registry/employees/form.html", {"form": form, "employee": employee})
 
 
 def _stale(request: HttpRequest, form: EmployeeForm, employee: Employee) -> HttpResponse:
     messages.error(request, STALE_MESSAGE)
-    return render(request, "cases/employees/form.html", {"form": form, "employee": employee, "stale": True}, status=409)
+    return render(
+        request, "registry/employees/form.html", {"form": form, "employee": employee, "stale": True}, status=409
+    )
 
 
 # --------------------------------------------------------------------------- import
@@ -153,7 +161,7 @@ def _stale(request: HttpRequest, form: EmployeeForm, employee: Employee) -> Http
 
 def _import_page(request: HttpRequest, form: ImportUploadForm, status: int = 200, **context) -> HttpResponse:
     context |= {"form": form, "columns": importing.COLUMNS, "max_mb": importing.MAX_BYTES // (1024 * 1024)}
-    return render(request, "cases/employees/import.html", context, status=status)
+    return render(request, "registry/employees/import.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -188,7 +196,7 @@ def employee_import_confirm(request: HttpRequest) -> HttpResponse:
     if content is None or request.POST.get("sha256") != stash.get("sha256"):
         importing.discard_upload(stash)
         messages.error(request, _("Pratinjau impor tidak ditemukan atau sudah kedaluwarsa. Unggah ulang berkas."))
-        return redirect("cases:employee_import")
+        return redirect("registry:employee_import")
     try:
         plan = importing.run_import(
             acting_user=request.user, content=content, filename=stash["filename"], request=request
@@ -199,7 +207,7 @@ def employee_import_confirm(request: HttpRequest) -> HttpResponse:
     finally:
         importing.discard_upload(stash)
     if plan is None:
-        return redirect("cases:employee_import")
+        return redirect("registry:employee_import")
     if not plan.ok:
         messages.error(request, _("Data berubah sejak pratinjau; impor dibatalkan dan tidak ada data yang disimpan."))
         return _import_page(request, ImportUploadForm(), plan=plan, filename=stash["filename"])
@@ -212,7 +220,7 @@ def employee_import_confirm(request: HttpRequest) -> HttpResponse:
         messages.warning(
             request, _("%(n)s peringatan identitas; periksa data SIASN pegawai terkait.") % {"n": len(plan.warnings)}
         )
-    return redirect("cases:employee_list")
+    return redirect("registry:employee_list")
 
 
 @require_POST
@@ -220,7 +228,7 @@ def employee_import_confirm(request: HttpRequest) -> HttpResponse:
 def employee_import_cancel(request: HttpRequest) -> HttpResponse:
     importing.discard_upload(request.session.pop(IMPORT_SESSION_KEY, None))
     messages.info(request, _("Impor dibatalkan; berkas yang diunggah telah dihapus."))
-    return redirect("cases:employee_import")
+    return redirect("registry:employee_import")
 
 
 @require_GET
@@ -239,7 +247,7 @@ def employee_import_template(request: HttpRequest) -> HttpResponse:
 def election_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
-        "cases/elections/list.html",
+        "registry/elections/list.html",
         {"elections": election_list_for(user=request.user), "can_edit": can(request.user, "elections.edit")},
     )
 
@@ -256,7 +264,7 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     return render(
         request,
-        "cases/elections/detail.html",
+        "registry/elections/detail.html",
         {
             "election": election,
             "pairs": pairs,
@@ -274,8 +282,8 @@ def election_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         election = save_election(acting_user=request.user, election=form.instance, request=request)
         messages.success(request, _("Pemilihan disimpan. Tambahkan pasangan calon."))
-        return redirect("cases:election_detail", pk=election.pk)
-    return render(request, "cases/elections/form.html", {"form": form, "election": None})
+        return redirect("registry:election_detail", pk=election.pk)
+    return render(request, "registry/elections/form.html", {"form": form, "election": None})
 
 
 @require_http_methods(["GET", "POST"])
@@ -286,8 +294,8 @@ def election_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         save_election(acting_user=request.user, election=form.instance, request=request)
         messages.success(request, _("Pemilihan disimpan."))
-        return redirect("cases:election_detail", pk=election.pk)
-    return render(request, "cases/elections/form.html", {"form": form, "election": election})
+        return redirect("registry:election_detail", pk=election.pk)
+    return render(request, "registry/elections/form.html", {"form": form, "election": election})
 
 
 @require_http_methods(["GET", "POST"])
@@ -315,8 +323,8 @@ def _pair_form(request: HttpRequest, election: Election, pair) -> HttpResponse:
             request=request,
         )
         messages.success(request, _("Pasangan calon disimpan."))
-        return redirect("cases:election_detail", pk=election.pk)
-    return render(request, "cases/elections/pair_form.html", {"form": form, "election": election, "pair": pair})
+        return redirect("registry:election_detail", pk=election.pk)
+    return render(request, "registry/elections/pair_form.html", {"form": form, "election": election, "pair": pair})
 
 
 @require_POST
@@ -330,7 +338,7 @@ def pair_delete(request: HttpRequest, election_pk: int, pk: int) -> HttpResponse
         messages.error(request, _("Pasangan calon ini sudah dirujuk data lain dan tidak dapat dihapus."))
     else:
         messages.success(request, _("Pasangan calon dihapus."))
-    return redirect("cases:election_detail", pk=election.pk)
+    return redirect("registry:election_detail", pk=election.pk)
 
 
 @require_POST
@@ -339,4 +347,31 @@ def symbol_delete(request: HttpRequest, election_pk: int, pk: int) -> HttpRespon
     symbol = get_object_or_404(CandidateSymbol.objects.select_related("pair"), pk=pk, pair__election_id=election_pk)
     delete_symbol(acting_user=request.user, symbol=symbol, request=request)
     messages.success(request, _("Simbol dihapus."))
-    return redirect("cases:election_pair_edit", election_pk=election_pk, pk=symbol.pair_id)
+    return redirect("registry:election_pair_edit", election_pk=election_pk, pk=symbol.pair_id)
+
+
+# --------------------------------------------------------------------------- social-media accounts
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required("accounts.link")
+def social_account_add(request: HttpRequest) -> HttpResponse:
+    form = SocialAccountForm(request.POST or None, initial=request.GET or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            link_social_account(
+                employee=d["employee"],
+                platform=d["platform"],
+                handle=d["handle"],
+                method=d["method"],
+                note=d["note"],
+                acting_user=request.user,
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_error("handle", exc.messages[0])
+        else:
+            messages.success(request, _("Akun media sosial ditautkan."))
+            return redirect("registry:employee_detail", pk=d["employee"].pk)
+    return render(request, "registry/social_account_form.html", {"form": form})
