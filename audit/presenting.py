@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -146,6 +147,8 @@ def _value(model, key: str, value: Any) -> str:
     if isinstance(value, bool):
         return _("ya") if value else _("tidak")
     f = _field(model, key)
+    if f is not None and getattr(f, "related_model", None) is get_user_model() and isinstance(value, str):
+        return _user_name(value)  # accounts are recorded by login name; people read names
     choices = dict(f.flatchoices) if f is not None and getattr(f, "choices", None) else {}
     if key == "status" and not choices:
         choices = _status_choices()
@@ -163,6 +166,11 @@ def _value(model, key: str, value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{_label(model, k)}: {_value(model, k, v)}" for k, v in value.items())
     return str(value)
+
+
+def _user_name(username: str) -> str:
+    user = get_user_model().objects.filter(username=username).first()
+    return person_name(user) if user is not None else username
 
 
 def _status_choices() -> dict[str, str]:

@@ -8,8 +8,9 @@ from accounts.access import CAPABILITIES
 from accounts.people import PersonChoiceField
 from accounts.roles import ROLE_GROUPS
 from netralitas_site.inputs import DateInput, DateTimeInput
+from registry.models import Employee, OrgUnit
 
-from .models import Appeal, Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
+from .models import Appeal, Case, ReportedPost, SanctionType, ViolationType
 
 
 def officers_queryset():
@@ -86,28 +87,36 @@ class OpenCasesForm(forms.Form):
         self.fields["assigned_officer"].queryset = officers_queryset()
 
 
-class SocialAccountForm(forms.Form):
-    employee = forms.ModelChoiceField(queryset=Employee.objects.all(), label=_("Pegawai"))
-    platform = forms.ChoiceField(choices=Platform.choices, label=_("Platform"))
-    handle = forms.CharField(max_length=200, label=_("Akun / handle"))
-    method = forms.ChoiceField(choices=SocialAccount.Method.choices, label=_("Cara verifikasi"))
-    note = forms.CharField(max_length=300, required=False, label=_("Catatan verifikasi"))
-
-
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(required=False, label=_("Cari nama/NIP/nomor"))
-    status = forms.ChoiceField(choices=[("", _("Semua status"))] + list(Case.Status.choices), required=False)
-    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), required=False, empty_label=_("Semua unit"))
+    q = forms.CharField(
+        required=False,
+        label=_("Cari"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama, NIP atau nomor kasus")}),
+    )
+    status = forms.ChoiceField(
+        choices=[("", _("Semua status"))] + list(Case.Status.choices), required=False, label=_("Status kasus")
+    )
+    unit = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.all(), required=False, empty_label=_("Semua unit"), label=_("Unit kerja")
+    )
     employee_status = forms.ChoiceField(
-        choices=[("", _("Semua status pegawai"))] + list(Employee.Status.choices), required=False
+        choices=[("", _("Semua status pegawai"))] + list(Employee.Status.choices),
+        required=False,
+        label=_("Status pegawai"),
     )
     violation_type = forms.ModelChoiceField(
-        queryset=ViolationType.objects.all(), required=False, empty_label=_("Semua pelanggaran")
+        queryset=ViolationType.objects.all(),
+        required=False,
+        empty_label=_("Semua pelanggaran"),
+        label=_("Jenis pelanggaran"),
     )
-    officer = PersonChoiceField(queryset=officers_queryset(), required=False, empty_label=_("Semua petugas"))
+    officer = PersonChoiceField(
+        queryset=officers_queryset(), required=False, empty_label=_("Semua petugas"), label=_("Petugas")
+    )
     overdue = forms.BooleanField(required=False, label=_("Lewat batas waktu"))
     sort = forms.ChoiceField(
         required=False,
+        label=_("Urutkan"),
         choices=[
             ("-opened", _("Terbaru")),
             ("opened", _("Terlama")),
@@ -167,6 +176,14 @@ class CaseUpdateForm(VersionedForm):
     gakkumdu_referred_on = forms.DateField(required=False, widget=DateInput, label=_("Tanggal penerusan"))
     gakkumdu_outcome = forms.CharField(required=False, max_length=300, label=_("Hasil Gakkumdu"))
     reason = forms.CharField(required=False, label=_("Alasan perubahan"))
+
+
+class StatusAtActForm(VersionedForm):
+    """The employment status held on the date of the act (brief §1.1); the regime follows it."""
+
+    employee_status = forms.ChoiceField(choices=Employee.Status.choices, label=_("Status saat perbuatan"))
+    act_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal perbuatan"))
+    reason = forms.CharField(max_length=500, label=_("Alasan/dasar (mis. SK pengangkatan PPPK)"))
 
 
 class ExaminationForm(VersionedForm):

@@ -52,6 +52,10 @@ def _guard_summons_1(case: Case, data: dict, cal: Calendar) -> str | None:
     exam, sent = data.get("examination_date"), data.get("summons_1_date")
     if not exam or not sent:
         return _("Isi tanggal surat panggilan I dan tanggal pemeriksaan.")
+    if exam < timezone.localdate():  # a summons calls the employee to a future examination
+        return _("Tanggal pemeriksaan %(e)s sudah lewat; pilih tanggal hari ini atau sesudahnya.") % {
+            "e": exam.strftime("%d-%m-%Y")
+        }
     latest = deadlines.latest_summons_1_date(exam, cal)
     if sent > latest:
         return _(

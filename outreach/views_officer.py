@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.storage import default_storage
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -52,6 +52,8 @@ def bundle_build(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required("cases.refer")
 def bundle_download(request: HttpRequest, pk: int) -> HttpResponse:
     bundle = selectors.bundle_for(user=request.user, pk=pk)
+    if not bundle.file or not default_storage.exists(bundle.file.name):  # removed when the retention period ended
+        raise Http404
     record(
         "referral.bundle_download",
         actor=request.user,

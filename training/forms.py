@@ -4,8 +4,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Employee, OrgUnit
 from netralitas_site.inputs import DateInput, DateTimeInput
+from registry.models import Employee, OrgUnit
 
 from .models import (
     ApelReading,
@@ -164,11 +164,13 @@ class CampaignForm(TargetFormMixin):
             "target_statuses",
         ]
         widgets = {"starts_on": DateInput(), "due_date": DateInput()}
+        labels = {"programme": _("Program pelatihan"), "quiz": _("Kuis"), "pact": _("Pakta integritas")}
 
     def clean(self):
         data = super().clean()
         if sum(1 for k in ("programme", "quiz", "pact") if data.get(k)) != 1:
-            raise forms.ValidationError(_("Pilih tepat satu: program, kuis, atau pakta integritas."))
+            # on a field, so the model's check constraint is not reported a second time under its code name
+            self.add_error("programme", _("Pilih tepat satu: program, kuis, atau pakta integritas."))
         return data
 
 

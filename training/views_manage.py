@@ -151,9 +151,13 @@ def session_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def _code_context(request, session) -> dict:
+    window = services.checkin_window(session)
+    if window != "open":  # no live code before the session opens or after it closes (issue 14, point 11)
+        opens_at = session.starts_at - services.CHECKIN_MARGIN
+        return {"session": session, "window": window, "opens_at": opens_at}
     code = checkin.current_code(session)
     url = request.build_absolute_uri(reverse("training:checkin", args=[session.pk])) + f"?code={code}"
-    return {"session": session, "code": code, "qr": qr_data_uri(url), "checkin_url": url,
+    return {"session": session, "window": window, "code": code, "qr": qr_data_uri(url), "checkin_url": url,
             "seconds_left": checkin.seconds_left()}  # fmt: skip
 
 
@@ -197,7 +201,7 @@ def session_code(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(MANAGE)
 def session_bulk_mark(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session, pk=pk)
-    from cases.models import Employee
+    from registry.models import Employee
 
     form = BulkAttendanceForm(request.POST, employees=Employee.objects.all())
     if form.is_valid():
