@@ -19,6 +19,7 @@ from .case import (
 )
 from .election import CandidatePair, CandidateSymbol, Election
 from .org import Employee, OrgUnit
+from .supervision import SupervisorDuty
 
 __all__ = [
     "Appeal",
@@ -42,5 +43,6 @@ __all__ = [
     "Sanction",
     "SanctionType",
     "SocialAccount",
+    "SupervisorDuty",
     "ViolationType",
 ]
