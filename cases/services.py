@@ -47,6 +47,7 @@ def find_duplicate_post(url: str) -> ReportedPost | None:
 @transaction.atomic
 def add_evidence(*, post: ReportedPost, files: list, acting_user: Any, request: Any = None) -> list[dict]:
     """Validate every file first (one bad file → nothing saved), then store and enqueue detection."""
+    ev.check_batch(files)
     checked = [ev.check_image(f) for f in files]
     results = []
     for item in checked:
@@ -76,7 +77,7 @@ def add_evidence(*, post: ReportedPost, files: list, acting_user: Any, request: 
             changes={"sha256": item.sha256, "phash": item.phash, "post": post.pk, "name": item.original_name},
             request=request,
         )
-        transaction.on_commit(lambda pk=evidence.pk: ev.enqueue_detection(pk))
+        transaction.on_commit(lambda pk=evidence.pk, px=item.width * item.height: ev.enqueue_detection(pk, px))
         results.append({"evidence": evidence, "created": True, "identical_elsewhere": identical_elsewhere})
     return results
 

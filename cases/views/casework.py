@@ -19,6 +19,7 @@ from audit.services import events_for
 from legal import appeals as legal_appeals
 from legal import regimes
 from netralitas_site.pagination import CappedPaginator
+from netralitas_site.redirects import redirect_next
 from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
 
@@ -130,7 +131,7 @@ def case_bulk_assign(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("%(n)s kasus ditugaskan.") % {"n": n})
     else:
         messages.error(request, _("Pilih kasus dan petugas."))
-    return redirect(request.POST.get("next") or "cases:case_list")
+    return redirect_next(request, "cases:case_list")
 
 
 def _letters_context(request: HttpRequest, case: Case) -> dict:
