@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "workdays",
     "printing",
     "legal",
+    "registry",
     "cases",
     "detection",
     "letters",

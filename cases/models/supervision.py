@@ -10,8 +10,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from registry.models import Employee
+
 from .case import Case
-from .org import Employee
 
 
 class SupervisorDuty(models.Model):
