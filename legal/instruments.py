@@ -131,6 +131,17 @@ INSTRUMENTS: dict[str, Instrument] = {
             "terpisah dari jalur kepegawaian; Pasal 134: laporan ke Bawaslu.",
             "Tenggat Pasal 134 dihitung dari naskah Perpu 1/2014; perubahan sesudahnya belum dicek.",
         ),
+        Instrument(
+            "perbkn1_2023",
+            "Peraturan BKN 1/2023",
+            "Peraturan Badan Kepegawaian Negara Nomor 1 Tahun 2023",
+            "1",
+            2023,
+            "Rekomendasi KASN/BKN mengikat PPK; tanpa tindak lanjut, data/layanan pegawai di SIASN dapat diblokir "
+            "(bersama Perpres 116/2022): dasar jam tindak lanjut rekomendasi dan berkas jawaban ke BKN.",
+            "Judul lengkap dan pasal pemblokiran; tidak ada jumlah hari tindak lanjut dalam peraturan yang "
+            "ditemukan (arahan Kemendagri 2020: 3 hari).",
+        ),
     )
 }
 

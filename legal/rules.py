@@ -144,4 +144,13 @@ RULES: tuple[Rule, ...] = (
         "cases/deadlines.py, cases/workflow.py",
         "test_pp94_summons_1_at_least_7_working_days_before_examination",
     ),
+    Rule(
+        "recommendation_clock",
+        "Rekomendasi Bawaslu/BKN/KASN ditindaklanjuti paling lama 3 hari kerja sejak diterima (bacaan hati-hati: "
+        "tidak ada jumlah hari dalam peraturan yang ditemukan; arahan Kemendagri 2020 memberi 3 hari), dapat "
+        "diubah dengan RECOMMENDATION_ACT_WORKING_DAYS; diingatkan, dan dijawab dengan berkas rujukan ke BKN.",
+        (art("perbkn1_2023", unconfirmed=True),),
+        "outreach/recommendations.py::rule, outreach/reminders.py, outreach/bundle.py",
+        "test_recommendation_clock_is_three_working_days_peraturan_bkn_1_2023_unconfirmed_count",
+    ),
 )

@@ -7,6 +7,9 @@ urlpatterns = [
     # public (no login)
     path("pengaduan/", views_public.report, name="report"),
     path("pengaduan/lacak/", views_public.track, name="track"),
+    path("statistik/", views_public.statistics_page, name="statistics"),
+    path("statistik/data.json", views_public.statistics_json, name="statistics_json"),
+    path("statistik/data.csv", views_public.statistics_csv, name="statistics_csv"),
     # monitors' queue
     path("antrean-pengaduan/", views_queue.queue, name="queue"),
     path("antrean-pengaduan/<int:post_pk>/telaah/", views_queue.take_up, name="take_up"),

@@ -77,7 +77,7 @@ def _pixel_bomb():
         ({"description": "ada\x00nul di sini lho"}, "Karakter null tidak diizinkan"),
         ({"description": "\u202e\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b"}, "minimal 10 karakter"),
         ({"screenshot": "html"}, "bukan gambar yang sah"),
-        ({"screenshot": "bomb"}, "Gambar terlalu besar"),
+        ({"screenshot": "bomb"}, "terlalu besar"),
     ],
 )
 def test_hostile_files_and_field_values_are_refused_cleanly_and_nothing_is_saved(client, values, message, settings):
