@@ -188,7 +188,7 @@ def clear_symbol_cache() -> None:
 
 def election_for(evidence: Any):
     """The election the evidence is judged against: its post's election if active, else the active one."""
-    from cases.models import Election
+    from registry.models import Election
 
     post_election = getattr(evidence.post, "election", None)
     if post_election is not None and post_election.is_active:
@@ -217,8 +217,8 @@ def pair_config_for(election: Any) -> dict:
 
 def symbol_references(election: Any) -> tuple[list, dict[str, Any]]:
     """``(references, {reference name: CandidateSymbol})`` for the election's candidate symbols."""
-    from cases.models import CandidateSymbol
     from detection.pipeline import ImageRejected, SymbolReference
+    from registry.models import CandidateSymbol
 
     if election is None:
         return [], {}

@@ -47,7 +47,7 @@ def signers():
 
 
 def signer_snapshot(user) -> dict[str, str]:
-    from cases.models import Employee
+    from registry.models import Employee
 
     emp = Employee.objects.filter(user=user).first() if user else None
     if emp is None:

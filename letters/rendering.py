@@ -8,9 +8,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from cases.identifiers import format_nip
 from printing.pdf import render_pdf
 from printing.verification import qr_data_uri, verification_url
+from registry.identifiers import format_nip
 
 from . import numbering
 from .dates import hari_tanggal, tanggal

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "workdays",
     "printing",
     "legal",
+    "registry",
     "cases",
     "detection",
     "letters",

@@ -205,8 +205,8 @@ def test_candidate_symbol_found_and_suggested(settings, election, post, upload, 
     from django.core.files.base import ContentFile
     from PIL import Image
 
-    from cases.models import CandidateSymbol
     from detection import services
+    from registry.models import CandidateSymbol
 
     from .conftest import ONE_FINGER
 
