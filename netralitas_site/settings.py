@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
+    "netralitas_site.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "netralitas_site.urls"
