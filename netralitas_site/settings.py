@@ -165,7 +165,7 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Netralitas")
 # Roles whose members must have TOTP before they can use the app.
-MFA_REQUIRED_ROLES = ("admin", "hr", "leader")
+MFA_REQUIRED_ROLES = ("admin", "hr", "leader", "supervisor")
 
 # --- Legal options per Pemda (legal/options.py: points the domain brief marks unconfirmed) ---------
 # JSON object, e.g. LEGAL_OPTIONS='{"skb10_level": "berat"}'; unknown keys/values fail the system check.
