@@ -48,15 +48,16 @@ def _walk(case: Case, target: str, officer) -> None:
         if case.status == target:
             return
         data = {}
-        if step == S.SUMMONS_1:
-            exam = add_working_days(today, 8)
-            data = {"examination_date": exam, "summons_1_date": today}
+        if step == S.SUMMONS_1:  # a case still waiting for its hearing; later cases had theirs in the past
+            sent = today if target == S.SUMMONS_1 else add_working_days(today, -12)
+            data = {"examination_date": add_working_days(sent, 8), "summons_1_date": sent}
         if step == S.SUMMONS_2 or (target == S.SUMMONS_2 and step == S.EXAMINATION):
-            step = S.SUMMONS_2
+            step = S.SUMMONS_2  # the hearing was missed 3 working days ago; Panggilan II today
             data = {"missed_examination_date": case.examination_date,
-                    "examination_date": add_working_days(case.examination_date, 5), "summons_2_date": today}  # fmt: skip
+                    "examination_date": add_working_days(today, 3), "summons_2_date": today}  # fmt: skip
         if step == S.EXAMINATION_REPORT:
-            services.record_examination(case=case, held_on=today, examiners="Atasan langsung\nInspektorat\nBKPSDM",
+            services.record_examination(case=case, held_on=case.examination_date,
+                                        examiners="Atasan langsung\nInspektorat\nBKPSDM",
                                         questions_answers="T: Apakah Saudara mengunggah foto tersebut?\nJ: Ya.",
                                         acting_user=officer, expected_version=case.version)  # fmt: skip
             case.refresh_from_db()

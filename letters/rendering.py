@@ -12,8 +12,8 @@ from cases.identifiers import format_nip
 from printing.pdf import render_pdf
 from printing.verification import qr_data_uri, verification_url
 
-from . import numbering
-from .dates import hari_tanggal, tanggal
+from . import numbering, procedure
+from .dates import hari_tanggal, tanggal, zone_label
 from .kinds import LetterKind, spec
 from .models import Letter, Letterhead
 
@@ -78,6 +78,32 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def sentence_case(name: str) -> str:
+    """'Pemotongan TPP 25% selama 6 bulan' -> 'pemotongan TPP 25% selama 6 bulan': only the first letter is
+    lowered, so acronyms (TPP, PHPK, PNS) keep their capitals."""
+    first, _sep, rest = (name or "").partition(" ")
+    if first.isupper() and len(first) > 1:
+        return name
+    return (first[:1].lower() + first[1:] + (" " + rest if rest else "")).strip()
+
+
+DISMISSALS = ("tidak dengan hormat", "pemutusan hubungan perjanjian kerja", "pemutusan kontrak")
+
+
+def decision_wording(sanction: Any) -> dict[str, str]:
+    """Heading and operative words of a Keputusan: a PTDH/PHPK/contract termination is not a hukuman disiplin."""
+    if sanction is None:
+        return {"about": "PENJATUHAN HUKUMAN DISIPLIN", "operative": "Menjatuhkan hukuman disiplin"}
+    name = sanction.name
+    if any(word in name.lower() for word in DISMISSALS):
+        return {"about": name.upper(), "operative": f"Menetapkan {sentence_case(name)}"}
+    level = f" tingkat {sanction.level}" if sanction.level in ("ringan", "sedang", "berat") else ""
+    return {
+        "about": f"PENJATUHAN HUKUMAN DISIPLIN BERUPA {name.upper()}",
+        "operative": f"Menjatuhkan hukuman disiplin{level} berupa {sentence_case(name)}",
+    }
+
+
 def letter_context(letter: Letter, *, draft: bool) -> dict[str, Any]:
     kind_spec = spec(letter.kind)
     details = dict(letter.details or {})
@@ -114,6 +140,12 @@ def letter_context(letter: Letter, *, draft: bool) -> dict[str, Any]:
         "references": lines(details.get("references", "")),
         "identifier_label": letter.employee.identifier_label if letter.employee_id else "NIP",
         "confidential": kind_spec.confidential,
+        "zone": zone_label(),
+        "regional_head": bool(letter.signatory_id and letter.signatory.is_regional_head),
+        "signs_as_ppk": bool(letter.signatory_id and letter.signatory.office == "ppk"),
+        "decider_title": letter.signer_position.upper(),
+        "effective_clause": procedure.effective_clause(letter.decision),
+        "wording": decision_wording(getattr(letter.decision, "sanction_type", None)),
     }
     if document and not draft:
         url = verification_url(document.code)

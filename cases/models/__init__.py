@@ -1,3 +1,4 @@
+from .authority import Signatory
 from .case import (
     Appeal,
     Case,
@@ -39,6 +40,7 @@ __all__ = [
     "PostSubject",
     "Recommendation",
     "ReportedPost",
+    "Signatory",
     "Sanction",
     "SanctionType",
     "SocialAccount",
