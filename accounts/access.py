@@ -42,12 +42,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "training.reports": frozenset({ADMIN, HR, LEADER}),
     "training.take": frozenset({ADMIN, HR, MONITOR, LEADER, STAFF}),
     "catalogue.edit": frozenset({ADMIN}),
+    "legal.view": frozenset({ADMIN, HR, LEADER}),
     "calendar.edit": frozenset({ADMIN}),
     "self.view": frozenset({STAFF, ADMIN, HR, MONITOR, LEADER}),
     "cases.assign": frozenset({ADMIN, HR}),
     "cases.decide": frozenset({ADMIN, HR}),
     "cases.dismiss": frozenset({ADMIN, HR}),
     "accounts.link": frozenset({ADMIN, HR}),
+    "cases.refer": frozenset({ADMIN, HR}),  # referral bundles to BKN/Bawaslu, recommendation follow-up
+    "reports.triage": frozenset({ADMIN, HR, MONITOR}),  # the public-report queue
 }
 
 

@@ -20,6 +20,7 @@ MENU = [
     (_("Pelatihan saya"), "training:my_training", "training.take", "training.manage"),
     (_("Kepatuhan"), "training:compliance", "training.reports", None),
     (_("Notifikasi"), "cases:notification_list", "self.view", None),
+    (_("Dasar hukum"), "legal:basis", "legal.view", None),
 ]
 
 

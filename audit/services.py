@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import models
 
+from accounts.client_address import client_ip
+
 from .models import AuditEvent
 
 
@@ -34,7 +36,7 @@ def record(
     """Append one event. ``changes`` is ``{field: [old, new]}`` or any JSON-able detail."""
     ip = None
     if request is not None:
-        ip = request.META.get("REMOTE_ADDR")
+        ip = client_ip(request) or None
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,

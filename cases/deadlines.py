@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from legal.procedure import (  # the day counts live with the legal tables (legal-basis page)
+    DELIVERY_WORKING_DAYS,
+    SUMMONS_1_MIN_WORKING_DAYS,
+    SUMMONS_2_MAX_WORKING_DAYS,
+)
 from workdays.calendar import Calendar
 
-SUMMONS_1_MIN_WORKING_DAYS = 7  # summons I at least 7 working days before the examination
-SUMMONS_2_MAX_WORKING_DAYS = 7  # summons II examination within 7 working days of the missed date
-DELIVERY_WORKING_DAYS = 14  # decision delivered within 14 working days of signing
-APPEAL_WORKING_DAYS = 14  # keberatan/banding within 14 working days of delivery
 DUE_SOON_WORKING_DAYS = 2
 
 
@@ -64,8 +65,10 @@ def due_date_for(case, status: str, *, entered: dt.date, cal: Calendar | None = 
     if status in ("summons_1", "summons_2"):
         return case.examination_date
     if status == "appeal_window":
+        from legal.appeals import deadline
+
         delivered = max((d.delivered_on for d in case.decisions.all() if d.delivered_on), default=entered)
-        return cal.add_working_days(delivered, APPEAL_WORKING_DAYS)
+        return deadline(delivered, cal)
     return None
 
 

@@ -48,11 +48,18 @@ def _walk(case: Case, target: str, officer) -> None:
         if case.status == target:
             return
         data = {}
-        if step == S.SUMMONS_1:  # a case still waiting for its hearing; later cases had theirs in the past
-            sent = today if target == S.SUMMONS_1 else add_working_days(today, -12)
-            data = {"examination_date": add_working_days(sent, 8), "summons_1_date": sent}
+        if step == S.SUMMONS_1:
+            exam = add_working_days(today, 8)
+            data = {"examination_date": exam, "summons_1_date": today}
+        if step in (S.SUMMONS_2, S.EXAMINATION) and case.status == S.SUMMONS_1:
+            # Time passes in the demo: the Panggilan I hearing lies 3 working days back, so what follows
+            # (Panggilan II today, the examination on that hearing day) has consistent dates.
+            Case.objects.filter(pk=case.pk).update(
+                summons_1_date=add_working_days(today, -11), examination_date=add_working_days(today, -3)
+            )
+            case.refresh_from_db()
         if step == S.SUMMONS_2 or (target == S.SUMMONS_2 and step == S.EXAMINATION):
-            step = S.SUMMONS_2  # the hearing was missed 3 working days ago; Panggilan II today
+            step = S.SUMMONS_2  # the hearing was missed; Panggilan II today
             data = {"missed_examination_date": case.examination_date,
                     "examination_date": add_working_days(today, 3), "summons_2_date": today}  # fmt: skip
         if step == S.EXAMINATION_REPORT:
@@ -93,7 +100,7 @@ def seed(context: dict) -> None:
     own = Employee.objects.filter(user=staff_user).first() if staff_user else None
     if own:
         employees = [own] + employees
-    vt = ViolationType.objects.get(number=5)
+    vt = ViolationType.objects.get(code="SKB-05")
     assert SanctionType.objects.exists()
     for i, target in enumerate(TARGETS):
         if i >= len(employees):

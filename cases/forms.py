@@ -5,27 +5,21 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import CAPABILITIES
+from accounts.people import PersonChoiceField
 from accounts.roles import ROLE_GROUPS
+from netralitas_site.inputs import DateInput, DateTimeInput
 
 from .models import Appeal, Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
 
 
 def officers_queryset():
     groups = [ROLE_GROUPS[r] for r in CAPABILITIES["cases.manage"]]
-    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def format_value(self, value):
-        if hasattr(value, "strftime"):
-            return value.strftime("%Y-%m-%dT%H:%M")
-        return value
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=groups, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -82,11 +76,13 @@ class OpenCasesForm(forms.Form):
     violation_type = forms.ModelChoiceField(
         queryset=ViolationType.objects.filter(is_active=True), required=False, label=_("Dugaan jenis pelanggaran")
     )
-    assigned_officer = forms.ModelChoiceField(queryset=officers_queryset(), required=False, label=_("Petugas"))
+    assigned_officer = PersonChoiceField(queryset=officers_queryset(), required=False, label=_("Petugas"))
 
     def __init__(self, *args, post: ReportedPost, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post)
+        # Employees who already have a (not dismissed) case from this post are not offered again.
+        with_case = Case.objects.filter(posts=post).exclude(status=Case.Status.DISMISSED).values("employee_id")
+        self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post).exclude(pk__in=with_case)
         self.fields["assigned_officer"].queryset = officers_queryset()
 
 
@@ -99,19 +95,35 @@ class SocialAccountForm(forms.Form):
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(required=False, label=_("Cari nama/NIP/nomor"))
-    status = forms.ChoiceField(choices=[("", _("Semua status"))] + list(Case.Status.choices), required=False)
-    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.all(), required=False, empty_label=_("Semua unit"))
+    q = forms.CharField(
+        required=False,
+        label=_("Cari"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Nama, NIP atau nomor kasus")}),
+    )
+    status = forms.ChoiceField(
+        choices=[("", _("Semua status"))] + list(Case.Status.choices), required=False, label=_("Status kasus")
+    )
+    unit = forms.ModelChoiceField(
+        queryset=OrgUnit.objects.all(), required=False, empty_label=_("Semua unit"), label=_("Unit kerja")
+    )
     employee_status = forms.ChoiceField(
-        choices=[("", _("Semua status pegawai"))] + list(Employee.Status.choices), required=False
+        choices=[("", _("Semua status pegawai"))] + list(Employee.Status.choices),
+        required=False,
+        label=_("Status pegawai"),
     )
     violation_type = forms.ModelChoiceField(
-        queryset=ViolationType.objects.all(), required=False, empty_label=_("Semua pelanggaran")
+        queryset=ViolationType.objects.all(),
+        required=False,
+        empty_label=_("Semua pelanggaran"),
+        label=_("Jenis pelanggaran"),
     )
-    officer = forms.ModelChoiceField(queryset=officers_queryset(), required=False, empty_label=_("Semua petugas"))
+    officer = PersonChoiceField(
+        queryset=officers_queryset(), required=False, empty_label=_("Semua petugas"), label=_("Petugas")
+    )
     overdue = forms.BooleanField(required=False, label=_("Lewat batas waktu"))
     sort = forms.ChoiceField(
         required=False,
+        label=_("Urutkan"),
         choices=[
             ("-opened", _("Terbaru")),
             ("opened", _("Terlama")),
@@ -129,12 +141,14 @@ class CaseFilterForm(forms.Form):
         for name in ("unit", "violation_type", "officer"):
             field = self.fields[name]
             field.queryset = field.queryset.all()
-            field.widget.choices = [("", field.empty_label)] + [(obj.pk, str(obj)) for obj in field.queryset]
+            field.widget.choices = [("", field.empty_label)] + [
+                (obj.pk, field.label_from_instance(obj)) for obj in field.queryset
+            ]
 
 
 class BulkAssignForm(forms.Form):
     cases = forms.ModelMultipleChoiceField(queryset=Case.objects.all())
-    officer = forms.ModelChoiceField(queryset=officers_queryset(), label=_("Tugaskan ke"))
+    officer = PersonChoiceField(queryset=officers_queryset(), label=_("Tugaskan ke"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,7 +195,8 @@ class ExaminationForm(VersionedForm):
 
 class RecommendationForm(VersionedForm):
     source = forms.ChoiceField(
-        choices=[("bawaslu", "Bawaslu"), ("bkn", "BKN"), ("kasn", "KASN"), ("other", _("Lainnya"))]
+        choices=[("bawaslu", "Bawaslu"), ("bkn", "BKN"), ("kasn", "KASN"), ("other", _("Lainnya"))],
+        label=_("Sumber"),
     )
     number = forms.CharField(required=False, max_length=200, label=_("Nomor surat"))
     received_on = forms.DateField(widget=DateInput, label=_("Tanggal diterima"))
@@ -198,6 +213,30 @@ class DecisionForm(VersionedForm):
     )
     decision_number = forms.CharField(required=False, max_length=120, label=_("Nomor keputusan"))
     decided_on = forms.DateField(required=False, widget=DateInput, label=_("Tanggal keputusan"))
+
+    def __init__(self, *args, case: Case | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sanction_type"].widget.choices = sanction_choices(case)
+
+
+def sanction_choices(case: Case | None) -> list:
+    """The sanctions grouped by track and employment status, each named once.
+
+    With a case, only the groups for its employee's status are offered (the catalogue holds one
+    "Teguran tertulis" per status; showing all three made the obvious pick a refused one).
+    """
+    groups: dict[str, list] = {}
+    for s in SanctionType.objects.filter(is_active=True).order_by("track", "applies_to", "rung"):
+        if case is not None and not s.applies_to_status(case.employee_status):
+            continue
+        if s.track == SanctionType.Track.MORAL:
+            group = str(SanctionType.Track.MORAL.label)
+            label = s.name
+        else:
+            group = f"{SanctionType.Track.DISCIPLINE.label} · {s.get_applies_to_display()}"
+            label = f"{s.name} ({s.get_level_display().lower()})"
+        groups.setdefault(group, []).append((s.pk, label))
+    return [("", "---------"), *groups.items()]
 
 
 class DeliveredForm(VersionedForm):

@@ -20,6 +20,7 @@ from cases.identifiers import clean_digits, cross_check, parse_ni_pppk, parse_ni
 from cases.models import CandidatePair, CandidateSymbol, Election, Employee, OrgUnit
 from cases.models.election import GESTURE_CHOICES
 from cases.selectors_registry import employee_by_identifier, unit_choices
+from netralitas_site.inputs import DateInput
 
 # --------------------------------------------------------------------------- employees
 
@@ -75,7 +76,7 @@ class EmployeeForm(forms.ModelForm):
             "full_name", "front_title", "back_title", "status", "nip", "ni_pppk", "nik", "contract_number", "sex",
             "birth_date", "rank", "position", "position_kind", "unit", "email", "phone", "is_active",
         ]  # fmt: skip
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"birth_date": DateInput()}
         help_texts = {
             "birth_date": _("Kosongkan untuk diisi dari NIP/NI PPPK."),
             "sex": _("Kosongkan untuk diisi dari NIP/NI PPPK/NIK."),
@@ -215,9 +216,9 @@ class ElectionForm(forms.ModelForm):
             "two_hand_combinations",
         ]
         widgets = {
-            "campaign_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "campaign_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "voting_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "campaign_start": DateInput(),
+            "campaign_end": DateInput(),
+            "voting_day": DateInput(),
             "two_hand_combinations": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -61,7 +61,7 @@ class Recommendation:
 
 
 def ladder(track: str, status: str) -> list[SanctionType]:
-    qs = SanctionType.objects.filter(track=track, is_active=True).order_by("rung")
+    qs = SanctionType.objects.filter(track=track, is_active=True).exclude(level="ptdh").order_by("rung")
     return [s for s in qs if s.applies_to_status(status)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -15,6 +16,7 @@ from accounts.access import can, employee_of
 from .models import Case, Evidence, FollowUpAction, Notification, ReportedPost
 
 CLOSED = (Case.Status.FINAL, Case.Status.DISMISSED)
+FULL_REFERENCE = re.compile(r"^[A-Za-z]+/\d{4}/\d{4,}$")
 
 SORTS = {
     "reference": ("year", "number"),
@@ -53,15 +55,25 @@ def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> 
         qs = qs.filter(due_date__lt=timezone.localdate()).exclude(status__in=CLOSED)
     q = (f.get("q") or "").strip()
     if q:
-        digits = q.replace(" ", "")
-        cond = Q(employee__full_name__icontains=q) | Q(reference__iexact=q)
-        if digits.isdigit():
-            cond |= Q(employee__nip__startswith=digits) | Q(employee__ni_pppk__startswith=digits)
-            cond |= Q(employee__nik__startswith=digits)
-        if "/" in q:
-            cond |= Q(reference__icontains=q)
-        qs = qs.filter(cond)
+        qs = qs.filter(_keyword(q))
     return qs.order_by(*SORTS.get(sort) or SORTS["-opened"])
+
+
+def _keyword(q: str) -> Q:
+    """Name, identifier or case number. Each condition is one an index answers on PostgreSQL: names through
+    the trigram index on UPPER(full_name) (what ``icontains`` compiles to), identifiers by prefix, and case
+    numbers (always upper-case ``NET/…``) only when the text looks like one, so that no OR spans two tables
+    and forces a scan of every case."""
+    digits = q.replace(" ", "")
+    if FULL_REFERENCE.match(q):
+        return Q(reference=q.upper())  # the unique index; a trigram scan of "NET/2026/…" reads every row
+    if "/" in q:
+        return Q(reference__contains=q.upper())
+    cond = Q(employee__full_name__icontains=q)
+    if digits.isdigit():
+        cond |= Q(employee__nip__startswith=digits) | Q(employee__ni_pppk__startswith=digits)
+        cond |= Q(employee__nik__startswith=digits)
+    return cond
 
 
 def priority_cases_for(*, user: Any, limit: int = 10) -> list[Case]:

@@ -80,13 +80,24 @@ def add_evidence(*, post: ReportedPost, files: list, acting_user: Any, request: 
     return results
 
 
+def known_account_for(post: ReportedPost, employee: Employee) -> SocialAccount | None:
+    """The employee's known account that posted this: same platform and the post's own account name.
+
+    Another account of the same employee on the same platform is not this post's author (issue 14, point 17).
+    """
+    handle = (post.account_name or "").strip().lstrip("@")
+    if not handle:
+        return None
+    return SocialAccount.objects.filter(employee=employee, platform=post.platform, handle__iexact=handle).first()
+
+
 @transaction.atomic
 def add_subjects(*, post: ReportedPost, employees, acting_user: Any, request: Any = None) -> list[PostSubject]:
     added = []
     for employee in employees:
         subject, created = PostSubject.objects.get_or_create(post=post, employee=employee)
         if created:
-            account = SocialAccount.objects.filter(employee=employee, platform=post.platform).first()
+            account = known_account_for(post, employee)
             if account:
                 subject.social_account = account
                 subject.save(update_fields=["social_account"])

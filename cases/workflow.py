@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.access import can
 from audit.services import record
@@ -51,6 +52,10 @@ def _guard_summons_1(case: Case, data: dict, cal: Calendar) -> str | None:
     exam, sent = data.get("examination_date"), data.get("summons_1_date")
     if not exam or not sent:
         return _("Isi tanggal surat panggilan I dan tanggal pemeriksaan.")
+    if exam < timezone.localdate():  # a summons calls the employee to a future examination
+        return _("Tanggal pemeriksaan %(e)s sudah lewat; pilih tanggal hari ini atau sesudahnya.") % {
+            "e": exam.strftime("%d-%m-%Y")
+        }
     latest = deadlines.latest_summons_1_date(exam, cal)
     if sent > latest:
         return _(
@@ -148,22 +153,29 @@ class Step:
     target: str
     capability: str
     guard: Guard | None = None
-    label: str = ""
+    label: Any = ""
     needs_reason: bool = False
+
+    @property
+    def target_label(self) -> str:
+        """The status the step leads to, as people name it (never the code)."""
+        return str(S(self.target).label)
 
 
 STEPS: list[Step] = [
-    Step(S.NEW, S.SCREENING, "cases.manage", None, "Mulai penelaahan"),
-    Step(S.SCREENING, S.SUMMONS_1, "cases.manage", _guard_screening_to_summons, "Panggilan I"),
-    Step(S.SUMMONS_1, S.EXAMINATION, "cases.manage", None, "Terperiksa hadir: pemeriksaan"),
-    Step(S.SUMMONS_1, S.SUMMONS_2, "cases.manage", _guard_summons_2, "Tidak hadir: panggilan II"),
-    Step(S.SUMMONS_2, S.EXAMINATION, "cases.manage", None, "Pemeriksaan (hadir atau berdasarkan bukti)"),
-    Step(S.EXAMINATION, S.EXAMINATION_REPORT, "cases.manage", _guard_bap, "Susun LHP"),
-    Step(S.EXAMINATION_REPORT, S.DECISION, "cases.decide", _guard_decision, "Keputusan ditetapkan"),
-    Step(S.DECISION, S.DELIVERED, "cases.manage", _guard_delivered, "Keputusan disampaikan"),
-    Step(S.DELIVERED, S.APPEAL_WINDOW, "cases.manage", None, "Buka masa upaya administratif"),
-    Step(S.APPEAL_WINDOW, S.FINAL, "cases.decide", _guard_final, "Selesai / berkekuatan tetap"),
-] + [Step(s, S.DISMISSED, "cases.dismiss", None, "Hentikan kasus", needs_reason=True) for s in OPEN_STATES]
+    Step(S.NEW, S.SCREENING, "cases.manage", None, gettext_lazy("Mulai penelaahan")),
+    Step(S.SCREENING, S.SUMMONS_1, "cases.manage", _guard_screening_to_summons, gettext_lazy("Panggilan I")),
+    Step(S.SUMMONS_1, S.EXAMINATION, "cases.manage", None, gettext_lazy("Terperiksa hadir: pemeriksaan")),
+    Step(S.SUMMONS_1, S.SUMMONS_2, "cases.manage", _guard_summons_2, gettext_lazy("Tidak hadir: panggilan II")),
+    Step(S.SUMMONS_2, S.EXAMINATION, "cases.manage", None, gettext_lazy("Pemeriksaan (hadir atau berdasarkan bukti)")),
+    Step(S.EXAMINATION, S.EXAMINATION_REPORT, "cases.manage", _guard_bap, gettext_lazy("Susun LHP")),
+    Step(S.EXAMINATION_REPORT, S.DECISION, "cases.decide", _guard_decision, gettext_lazy("Keputusan ditetapkan")),
+    Step(S.DECISION, S.DELIVERED, "cases.manage", _guard_delivered, gettext_lazy("Keputusan disampaikan")),
+    Step(S.DELIVERED, S.APPEAL_WINDOW, "cases.manage", None, gettext_lazy("Buka masa upaya administratif")),
+    Step(S.APPEAL_WINDOW, S.FINAL, "cases.decide", _guard_final, gettext_lazy("Selesai / berkekuatan tetap")),
+] + [
+    Step(s, S.DISMISSED, "cases.dismiss", None, gettext_lazy("Hentikan kasus"), needs_reason=True) for s in OPEN_STATES
+]
 
 _BY_PAIR = {(st.source, st.target): st for st in STEPS}
 

@@ -48,3 +48,7 @@ class DetectionRunAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a run cascades its findings with no audit event; runs are superseded, never deleted.
+        return False

@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import CAPABILITIES
+from accounts.people import PersonChoiceField
 from accounts.roles import ROLE_GROUPS
+from netralitas_site.inputs import DateInput
 
 from .drafting import signers
 from .kinds import DETAIL_FIELDS
@@ -17,9 +19,7 @@ def verifier_choices():
     return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
 
 
-class UserChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.username
+UserChoiceField = PersonChoiceField
 
 
 class LetterForm(forms.ModelForm):
@@ -79,7 +79,7 @@ class LetterForm(forms.ModelForm):
             if kind_of_field == "text":
                 field = forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 5}))
             elif kind_of_field == "date":
-                field = forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
+                field = forms.DateField(label=label, required=False, widget=DateInput())
             else:
                 field = forms.CharField(label=label, required=False, max_length=300)
             self.fields[f"d_{name}"] = field

@@ -2,19 +2,19 @@
 step of the case, in whose name it is signed, and the date rules checked on the signed documents.
 
 ``allowed_letter_kinds(case)`` is the one answer to "which letters may be written now"; the letter services
-enforce it (``check_draft``, ``check_signing``) and views/templates only ask it. Each rule names its article in
-``RULES`` (shown on the legal-basis page); articles the domain brief marks unconfirmed say so.
+enforce it (``check_draft``, ``check_signing``) and views/templates only ask it. Each rule is listed with its
+article in ``legal.rules.RULES`` (the legal-basis page); articles the domain brief marks unconfirmed say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from cases.deadlines import APPEAL_WORKING_DAYS, SUMMONS_1_MIN_WORKING_DAYS, SUMMONS_2_MAX_WORKING_DAYS
+from legal import options, regimes
+from legal.procedure import APPEAL_DAYS, SUMMONS_1_MIN_WORKING_DAYS, SUMMONS_2_MAX_WORKING_DAYS
 from workdays.calendar import Calendar
 
 from .dates import tanggal
@@ -24,47 +24,6 @@ from .workflow import IllegalStep
 K = LetterKind
 
 
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    article: str
-    text: str
-    unconfirmed: bool = False
-
-
-RULES: list[Rule] = [
-    Rule("letter_at_step", "PP 94/2021 Pasal 26–33 (urutan pemanggilan, pemeriksaan, keputusan)",
-         "Setiap dokumen hanya dapat dibuat pada tahap kasusnya: Panggilan I/II pada tahap pemanggilan, BAP setelah "
-         "pemeriksaan, surat hukuman dan sanksi moral setelah keputusan dicatat; surat selain teguran pembinaan "
-         "memerlukan kasus."),
-    Rule("letter_follows_decision", "PP 94/2021 Pasal 8; PP 42/2004 Pasal 15",
-         "Surat hukuman dibuat dari keputusan yang dicatat dan hanya dapat memuat sanksi keputusan itu: teguran "
-         "tertulis → surat teguran tertulis, pernyataan tidak puas → surat pernyataan tidak puas, hukuman lain → "
-         "Keputusan; sanksi moral tertutup/terbuka → pernyataan sanksi moral yang sama."),
-    Rule("signed_by_authorised_official", "PP 94/2021 Pasal 18–21 (pejabat yang berwenang menghukum); "
-         "PP 42/2004 Pasal 15 (sanksi moral oleh PPK)",
-         "Surat hukuman, sanksi moral dan pemberhentian hanya ditandatangani atas nama pejabat yang tercatat "
-         "berwenang pada keputusan kasus; akun yang merekam tanda tangan (pejabat sendiri atau operatornya) "
-         "dicatat terpisah dan tidak dicetak.", unconfirmed=True),
-    Rule("summons_1_seven_working_days", "PP 94/2021 Pasal 27 (brief §3.2)",
-         f"Surat Panggilan I ditandatangani paling lambat {SUMMONS_1_MIN_WORKING_DAYS} hari kerja sebelum tanggal "
-         "pemeriksaan.", unconfirmed=True),
-    Rule("summons_2_after_absence", "PP 94/2021 Pasal 27 (brief §3.2)",
-         f"Surat Panggilan II hanya setelah Panggilan I bertanda tangan; tanggalnya tidak sebelum tanggal pemeriksaan "
-         f"yang tidak dihadiri dan paling lambat {SUMMONS_2_MAX_WORKING_DAYS} hari kerja sesudahnya; pemeriksaan "
-         "barunya sesudah tanggal surat dan dalam batas yang sama.", unconfirmed=True),
-    Rule("bap_after_summons", "PP 94/2021 Pasal 29–31 (pemeriksaan, BAP)",
-         "BAP memerlukan surat panggilan bertanda tangan; tanggal pemeriksaan tidak sebelum tanggal pemeriksaan "
-         "pada panggilan dan tidak di masa depan; BAP ditandatangani oleh pemeriksa dan yang diperiksa.",
-         unconfirmed=True),
-    Rule("tim_pemeriksa_for_berat", "PP 94/2021 Pasal 30 (Tim Pemeriksa; brief §3.2)",
-         "Bila dugaan pelanggaran diancam hukuman berat (atau PTDH), pemeriksaan dilakukan Tim Pemeriksa: atasan "
-         "langsung, unsur pengawasan dan unsur kepegawaian (paling sedikit tiga pemeriksa).", unconfirmed=True),
-    Rule("effective_after_appeal_window", "PP 79/2021 Pasal 11 ayat (3) (brief §3.4)",
-         f"Keputusan mulai berlaku setelah masa upaya administratif {APPEAL_WORKING_DAYS} hari kerja sejak "
-         "diterima berakhir tanpa pengajuan, atau setelah upaya administratif diputus; tidak 'pada tanggal "
-         "ditetapkan'.", unconfirmed=True),
-]  # fmt: skip
 TIM_PEMERIKSA_MIN = 3  # atasan langsung + unsur pengawasan + unsur kepegawaian
 SUSPECTED_BERAT = ("berat", "ptdh")
 
@@ -253,9 +212,27 @@ def check_signing(letter: Any, on: dt.date, cal: Calendar | None = None) -> None
         check_examination(letter.case, details, on)
 
 
-def effective_clause(decision: Any) -> str:
-    """KETIGA of a Keputusan: it takes effect when the appeal window has passed, not on the day it is set."""
+WORDS = {14: "empat belas", 15: "lima belas"}
+
+
+def effective_clause(decision: Any, status: str = "") -> str:
+    """KETIGA of a Keputusan, consistent with the appeal window (``legal.appeals.effective_date``): where an
+    upaya administratif lies, the decision takes effect only once its window has passed; never 'pada tanggal
+    ditetapkan'."""
+    sanction = getattr(decision, "sanction_type", None)
+    status = status or getattr(getattr(decision, "case", None), "employee_status", "") or "pns"
+    if sanction is None or not regimes.appeal_kinds(status, sanction.code):
+        return _("Keputusan ini mulai berlaku pada tanggal diterima oleh yang bersangkutan.")
+    unit = _("hari kerja") if options.value("appeal_window_unit") == "workdays" else _("hari")
+    window = f"{APPEAL_DAYS} ({WORDS.get(APPEAL_DAYS, APPEAL_DAYS)}) {unit}"
+    if options.value("effective_rule") == "day_15_calendar":
+        return _(
+            "Keputusan ini mulai berlaku pada hari ke-15 (lima belas) sejak diterima oleh yang bersangkutan atau pada "
+            "hari kerja pertama setelah tenggat upaya administratif %(w)s berakhir, mana yang lebih akhir, apabila "
+            "tidak diajukan upaya administratif; apabila diajukan, setelah upaya administratif diputus."
+        ) % {"w": window}
     return _(
-        "Keputusan ini mulai berlaku setelah %(n)s (%(w)s) hari kerja sejak diterima oleh yang bersangkutan apabila "
-        "tidak diajukan upaya administratif, atau sejak upaya administratif diputus apabila diajukan."
-    ) % {"n": APPEAL_WORKING_DAYS, "w": "empat belas" if APPEAL_WORKING_DAYS == 14 else APPEAL_WORKING_DAYS}
+        "Keputusan ini mulai berlaku pada hari kerja pertama setelah tenggat upaya administratif %(w)s sejak "
+        "diterima oleh yang bersangkutan berakhir tanpa pengajuan; apabila diajukan upaya administratif, setelah "
+        "upaya administratif itu diputus."
+    ) % {"w": window}

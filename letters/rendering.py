@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from cases.identifiers import format_nip
+from legal import citations, regimes
 from printing.pdf import render_pdf
 from printing.verification import qr_data_uri, verification_url
 
@@ -79,28 +80,29 @@ def lines(text: str) -> list[str]:
 
 
 def sentence_case(name: str) -> str:
-    """'Pemotongan TPP 25% selama 6 bulan' -> 'pemotongan TPP 25% selama 6 bulan': only the first letter is
-    lowered, so acronyms (TPP, PHPK, PNS) keep their capitals."""
-    first, _sep, rest = (name or "").partition(" ")
-    if first.isupper() and len(first) > 1:
-        return name
-    return (first[:1].lower() + first[1:] + (" " + rest if rest else "")).strip()
+    """'Pemotongan TPP 25% selama 6 bulan' -> 'pemotongan TPP 25% selama 6 bulan' (acronyms keep capitals)."""
+    return citations.lower_first(name or "")
 
 
-DISMISSALS = ("tidak dengan hormat", "pemutusan hubungan perjanjian kerja", "pemutusan kontrak")
-
-
-def decision_wording(sanction: Any) -> dict[str, str]:
-    """Heading and operative words of a Keputusan: a PTDH/PHPK/contract termination is not a hukuman disiplin."""
+def decision_wording(sanction: Any, status: str = "pns") -> dict[str, str]:
+    """Heading and operative words of a Keputusan. A PTDH / PHPK tidak dengan hormat (UU 20/2023 Pasal 52) is not
+    a hukuman disiplin, and an honorer receives a sanction under the work agreement, not a hukuman disiplin."""
     if sanction is None:
         return {"about": "PENJATUHAN HUKUMAN DISIPLIN", "operative": "Menjatuhkan hukuman disiplin"}
-    name = sanction.name
-    if any(word in name.lower() for word in DISMISSALS):
+    rule = regimes.BY_CODE.get(sanction.code)
+    name = rule.label(status) if rule else sanction.name
+    level = rule.level if rule else sanction.level
+    if level == regimes.DISMISSAL:
         return {"about": name.upper(), "operative": f"Menetapkan {sentence_case(name)}"}
-    level = f" tingkat {sanction.level}" if sanction.level in ("ringan", "sedang", "berat") else ""
+    if status == "honorer":
+        return {
+            "about": f"PENJATUHAN SANKSI BERUPA {name.upper()}",
+            "operative": f"Menjatuhkan sanksi berupa {sentence_case(name)}",
+        }
+    level_text = f" tingkat {level}" if level in regimes.LEVELS else ""
     return {
         "about": f"PENJATUHAN HUKUMAN DISIPLIN BERUPA {name.upper()}",
-        "operative": f"Menjatuhkan hukuman disiplin{level} berupa {sentence_case(name)}",
+        "operative": f"Menjatuhkan hukuman disiplin{level_text} berupa {sentence_case(name)}",
     }
 
 
@@ -145,7 +147,9 @@ def letter_context(letter: Letter, *, draft: bool) -> dict[str, Any]:
         "signs_as_ppk": bool(letter.signatory_id and letter.signatory.office == "ppk"),
         "decider_title": letter.signer_position.upper(),
         "effective_clause": procedure.effective_clause(letter.decision),
-        "wording": decision_wording(getattr(letter.decision, "sanction_type", None)),
+        "wording": decision_wording(
+            getattr(letter.decision, "sanction_type", None), getattr(letter.case, "employee_status", "") or "pns"
+        ),
     }
     if document and not draft:
         url = verification_url(document.code)

@@ -324,6 +324,8 @@ def my_letters(request: HttpRequest) -> HttpResponse:
 @capability_required("self.view")
 def my_letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     letter = selectors.my_letter(user=request.user, pk=pk)
+    if not letter.pdf:  # not issued yet, or removed when the retention period ended
+        raise Http404
     record("letters.employee_download", actor=request.user, subject=letter, case_id=letter.case_id, request=request)
     return _pdf(services.stored_pdf(letter), _filename(letter), inline=request.GET.get("inline") == "1")
 

@@ -47,10 +47,13 @@ INSTALLED_APPS = [
     "audit",
     "workdays",
     "printing",
+    "legal",
     "cases",
     "detection",
     "letters",
     "training",
+    "outreach",
+    "retention",
 ]
 
 MIDDLEWARE = [
@@ -112,8 +115,16 @@ RQ_QUEUES = {
 }
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
+elif TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # One server without Redis: a file cache, so gunicorn's worker processes share login-throttle counters.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+        }
+    }
 
 # --- Auth and accounts -------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -136,7 +147,9 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env.str("LOGIN_FAILED_RATE", default="5/5m/ip,5/5m/key"),
+    # per client address (an office behind NAT shares one) and per account *from that address* (the
+    # adapter keys it so), so nobody can lock another person's account; counters live in the cache.
+    "login_failed": env.str("LOGIN_FAILED_RATE", default="30/5m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -144,10 +157,15 @@ MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Netralitas")
 # Roles whose members must have TOTP before they can use the app.
 MFA_REQUIRED_ROLES = ("admin", "hr", "leader")
 
+# --- Legal options per Pemda (legal/options.py: points the domain brief marks unconfirmed) ---------
+# JSON object, e.g. LEGAL_OPTIONS='{"skb10_level": "berat"}'; unknown keys/values fail the system check.
+LEGAL_OPTIONS = env.json("LEGAL_OPTIONS", default={})
+
 # --- I18N ------------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_vendor: Indonesian for allauth strings its own catalogue leaves empty (makemessages never touches it)
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 # The Pemda's own time zone (WIB, WITA or WIT): letter dates, deadlines and check-in minutes follow it.
 PEMDA_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 PEMDA_ZONE = env.str("PEMDA_ZONE", default="WIB").strip().upper()
@@ -199,6 +217,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 EVIDENCE_MAX_PIXELS = env.int("EVIDENCE_MAX_PIXELS", default=50_000_000)
+# Days after a case is final or dismissed before `purge_expired` removes its personal data (retention.rules).
+CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=5 * 365)
+
+# --- Outreach: referral bundles, recommendation clock, public reports (outreach/) ---------------
+# HMAC key signing referral-bundle manifests; production refuses to build bundles without it.
+REFERRAL_BUNDLE_KEY = env.str("REFERRAL_BUNDLE_KEY", default="")
+# Working days to act on a Bawaslu/BKN/KASN recommendation (outreach/recommendations.py states the basis).
+RECOMMENDATION_ACT_WORKING_DAYS = env.int("RECOMMENDATION_ACT_WORKING_DAYS", default=3)
+# Public report form: rate limits ("N/m", "N/h", "N/d"; comma-separated) and proof-of-work difficulty (bits).
+PUBLIC_REPORT_RATE_ADDRESS = env.str("PUBLIC_REPORT_RATE_ADDRESS", default="9/m,30/h")
+PUBLIC_REPORT_RATE_URL = env.str("PUBLIC_REPORT_RATE_URL", default="20/h")
+PUBLIC_TRACK_RATE_ADDRESS = env.str("PUBLIC_TRACK_RATE_ADDRESS", default="30/m")
+PUBLIC_REPORT_POW_BITS = env.int("PUBLIC_REPORT_POW_BITS", default=16)
+# The client address (accounts/client_address.py): a header our proxy overwrites (e.g. HTTP_X_REAL_IP), or the
+# number of our proxies that append to X-Forwarded-For; neither: REMOTE_ADDR (X-Forwarded-For is ignored).
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Public statistics: cells below this count are suppressed; cached for this many seconds.
+PUBLIC_STATS_MIN_CELL = env.int("PUBLIC_STATS_MIN_CELL", default=5)
+PUBLIC_STATS_CACHE_SECONDS = env.int("PUBLIC_STATS_CACHE_SECONDS", default=900)
 
 # --- Email -------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

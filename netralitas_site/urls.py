@@ -21,6 +21,8 @@ urlpatterns = [
     path("deteksi/", include("detection.urls")),
     path("surat/", include("letters.urls")),
     path("pelatihan/", include("training.urls")),
+    path("dasar-hukum/", include("legal.urls")),
+    path("", include("outreach.urls")),
 ]
 
 # Uploaded files are never served as a directory: see netralitas_site/media.py.

@@ -7,7 +7,7 @@ the shell renders them in order. This keeps the shell free of app imports.
 
 from importlib import import_module
 
-PANEL_MODULES = ("cases.panels", "letters.panels", "training.panels", "detection.panels")
+PANEL_MODULES = ("cases.panels", "letters.panels", "training.panels", "detection.panels", "outreach.panels")
 
 
 def _collect(func_name: str, *args) -> list[dict]:
@@ -31,3 +31,8 @@ def dashboard_panels(request) -> list[dict]:
 
 def my_home_panels(request, employee) -> list[dict]:
     return _collect("my_home_panels", request, employee)
+
+
+def case_panels(request, case) -> list[dict]:
+    """Sections other apps add to a case page (after its letters)."""
+    return _collect("case_panels", request, case)

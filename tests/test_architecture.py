@@ -47,3 +47,11 @@ def test_training_never_imports_detection():
     for path in _py_files("training"):
         for name in _imports(path):
             assert not (name == "detection" or name.startswith("detection.")), f"{path.relative_to(ROOT)}"
+
+
+def test_the_legal_tables_import_no_case_letter_or_training_code():
+    """legal/ is the one home of the legal tables: cases, letters and training import it, never the reverse."""
+    for path in _py_files("legal"):
+        for name in _imports(path):
+            for app in ("cases", "letters", "training", "detection"):
+                assert not (name == app or name.startswith(app + ".")), f"{path.relative_to(ROOT)} imports {name}"

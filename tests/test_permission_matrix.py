@@ -17,7 +17,7 @@ from accounts.access import CAPABILITIES
 from accounts.roles import ALL_ROLES
 from tests.conftest import make_user
 
-OUR_NAMESPACES = {"cases", "detection", "letters", "training"}
+OUR_NAMESPACES = {"cases", "detection", "legal", "letters", "training", "outreach"}
 OUR_TOP_LEVEL = {"home", "dashboard", "my_home", "shared_media"}
 # Public by design: the document verification page, health probe, QR check-in landing (login enforced inside).
 PUBLIC = {"health", "verify_document", "verify_lookup"}

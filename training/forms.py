@@ -5,6 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Employee, OrgUnit
+from netralitas_site.inputs import DateInput, DateTimeInput
 
 from .models import (
     ApelReading,
@@ -22,17 +23,6 @@ from .models import (
 )
 
 STATUS_CHOICES = Employee.Status.choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class TargetFormMixin(forms.ModelForm):
@@ -174,11 +164,13 @@ class CampaignForm(TargetFormMixin):
             "target_statuses",
         ]
         widgets = {"starts_on": DateInput(), "due_date": DateInput()}
+        labels = {"programme": _("Program pelatihan"), "quiz": _("Kuis"), "pact": _("Pakta integritas")}
 
     def clean(self):
         data = super().clean()
         if sum(1 for k in ("programme", "quiz", "pact") if data.get(k)) != 1:
-            raise forms.ValidationError(_("Pilih tepat satu: program, kuis, atau pakta integritas."))
+            # on a field, so the model's check constraint is not reported a second time under its code name
+            self.add_error("programme", _("Pilih tepat satu: program, kuis, atau pakta integritas."))
         return data
 
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.client_address import client_ip
 from audit.services import record
 from cases.models import Employee
 from netralitas_site import jobs
@@ -49,15 +50,26 @@ class TrainingError(Exception):
 # --- attendance -------------------------------------------------------------------------------------
 
 
+def checkin_window(session: Session, now=None) -> str:
+    """ "early", "open" or "closed": the one rule for when a session's check-in code is valid (and shown)."""
+    now = now or timezone.now()
+    if now < session.starts_at - CHECKIN_MARGIN:
+        return "early"
+    if now > session.ends_at + CHECKIN_MARGIN:
+        return "closed"
+    return "open"
+
+
 @transaction.atomic
 def check_in(*, session: Session, employee: Employee | None, code: str, acting_user, now=None, request=None):
     """Mark ``employee`` present (or late) at ``session`` if ``code`` is the current rotating code."""
     now = now or timezone.now()
     if employee is None:
         raise TrainingError(_("Akun Anda belum terhubung dengan data pegawai."))
-    if now < session.starts_at - CHECKIN_MARGIN:
+    window = checkin_window(session, now)
+    if window == "early":
         raise TrainingError(_("Presensi sesi ini belum dibuka."))
-    if now > session.ends_at + CHECKIN_MARGIN:
+    if window == "closed":
         raise TrainingError(_("Sesi ini sudah berakhir; presensi ditutup. Hubungi petugas."))
     result = checkin.verify(session, code, now)
     if result == checkin.EXPIRED:
@@ -166,9 +178,13 @@ def start_attempt(*, quiz: Quiz, employee: Employee, acting_user, rng: random.Ra
     open_attempt = Attempt.objects.filter(quiz=quiz, employee=employee, status=Attempt.Status.OPEN).first()
     if open_attempt:
         return open_attempt
-    if _counted_attempts(quiz, employee).filter(passed=True).exists():
+    counted = _counted_attempts(quiz, employee)
+    since = remedial_since(employee, quiz=quiz)
+    if since is not None:  # a remedial assignment asks for the quiz again: only attempts after it count
+        counted = counted.filter(started_at__gte=since)
+    if counted.filter(passed=True).exists():
         raise TrainingError(_("Anda sudah lulus kuis ini."))
-    used = _counted_attempts(quiz, employee).count()
+    used = counted.count()
     if used >= quiz.max_attempts:
         raise TrainingError(_("Batas percobaan kuis ini sudah habis. Hubungi petugas bila perlu direset."))
     pool = list(quiz.question_pool().prefetch_related("options"))
@@ -305,8 +321,11 @@ def _on_quiz_passed(attempt: Attempt, now) -> None:
 
 @transaction.atomic
 def mark_material_viewed(*, material: Material, employee: Employee, acting_user) -> bool:
-    _view, created = MaterialView.objects.get_or_create(material=material, employee=employee)
     now = timezone.now()
+    view, created = MaterialView.objects.get_or_create(material=material, employee=employee)
+    if not created and remedial_since(employee, programme=material.programme) is not None:
+        view.viewed_at = now  # read again for a remedial assignment: the latest reading is what counts
+        view.save(update_fields=["viewed_at"])
     Assignment.objects.filter(employee=employee, programme=material.programme, started_at__isnull=True).update(
         started_at=now
     )
@@ -314,13 +333,27 @@ def mark_material_viewed(*, material: Material, employee: Employee, acting_user)
     return created
 
 
-def programme_progress(programme: Programme, employee: Employee) -> dict:
+def remedial_since(employee: Employee, *, programme: Programme | None = None, quiz=None):
+    """When the oldest open remedial assignment (of ``programme``, or of a programme with ``quiz``) was given.
+
+    A remedial assignment after a case is done again in full: every material read and the quiz passed
+    after it was given, even if the employee completed the programme before (issue 14, point 18).
+    """
+    qs = Assignment.objects.filter(employee=employee, source=Assignment.Source.REMEDIAL, completed_at__isnull=True)
+    qs = qs.filter(programme=programme) if programme is not None else qs.filter(programme__quiz=quiz)
+    first = qs.order_by("assigned_at").values_list("assigned_at", flat=True).first()
+    return first
+
+
+def programme_progress(programme: Programme, employee: Employee, since=None) -> dict:
+    """Materials read and quiz passed; with ``since``, only what was done from that moment on."""
     total = programme.materials.count()
-    viewed = MaterialView.objects.filter(material__programme=programme, employee=employee).count()
-    quiz_passed = (
-        programme.quiz_id is None
-        or Attempt.objects.filter(quiz_id=programme.quiz_id, employee=employee, passed=True, voided=False).exists()
-    )
+    views = MaterialView.objects.filter(material__programme=programme, employee=employee)
+    passes = Attempt.objects.filter(quiz_id=programme.quiz_id, employee=employee, passed=True, voided=False)
+    if since is not None:
+        views, passes = views.filter(viewed_at__gte=since), passes.filter(started_at__gte=since)
+    viewed = views.count()
+    quiz_passed = programme.quiz_id is None or passes.exists()
     return {"total": total, "viewed": viewed, "quiz_passed": quiz_passed, "done": viewed >= total and quiz_passed}
 
 
@@ -331,11 +364,15 @@ def maybe_complete_programme(*, programme: Programme, employee: Employee, now=No
     completion, created = ProgrammeCompletion.objects.get_or_create(
         programme=programme, employee=employee, defaults={"completed_at": now}
     )
-    # Open assignments (incl. a remedial one given after an earlier completion) close when the employee
-    # works through the programme again.
-    Assignment.objects.filter(employee=employee, programme=programme, completed_at__isnull=True).update(
-        completed_at=now
-    )
+    # Open assignments close now; a remedial one only once the programme was worked through again after it.
+    for assignment in Assignment.objects.filter(employee=employee, programme=programme, completed_at__isnull=True):
+        if (
+            assignment.source == Assignment.Source.REMEDIAL
+            and not programme_progress(programme, employee, since=assignment.assigned_at)["done"]
+        ):
+            continue
+        assignment.completed_at = now
+        assignment.save(update_fields=["completed_at"])
     if created:
         certificate, cert_created = Certificate.objects.get_or_create(
             employee=employee,
@@ -362,7 +399,7 @@ def acknowledge_pact(*, pact: IntegrityPact, employee: Employee, acting_user, re
     ack, created = PactAcknowledgement.objects.get_or_create(
         pact=pact,
         employee=employee,
-        defaults={"ip_address": request.META.get("REMOTE_ADDR") if request else None},
+        defaults={"ip_address": (client_ip(request) or None) if request else None},
     )
     if created:
         Assignment.objects.filter(employee=employee, pact=pact, completed_at__isnull=True).update(

@@ -37,7 +37,13 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "training/programme_detail.html",
-        {"programme": programme, "materials": materials, "progress": services.programme_progress(programme, employee)},
+        {
+            "programme": programme,
+            "materials": materials,
+            "progress": services.programme_progress(
+                programme, employee, since=services.remedial_since(employee, programme=programme)
+            ),
+        },
     )
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import capability_required
 from audit.services import record
+from printing.exports import safe_row
 from printing.verification import qr_data_uri
 
 from . import checkin, reports, services
@@ -150,9 +151,13 @@ def session_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def _code_context(request, session) -> dict:
+    window = services.checkin_window(session)
+    if window != "open":  # no live code before the session opens or after it closes (issue 14, point 11)
+        opens_at = session.starts_at - services.CHECKIN_MARGIN
+        return {"session": session, "window": window, "opens_at": opens_at}
     code = checkin.current_code(session)
     url = request.build_absolute_uri(reverse("training:checkin", args=[session.pk])) + f"?code={code}"
-    return {"session": session, "code": code, "qr": qr_data_uri(url), "checkin_url": url,
+    return {"session": session, "window": window, "code": code, "qr": qr_data_uri(url), "checkin_url": url,
             "seconds_left": checkin.seconds_left()}  # fmt: skip
 
 
@@ -427,11 +432,6 @@ def compliance(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _cell(value: str) -> str:
-    """Neutralise spreadsheet formulas in free text (CSV/XLSX injection)."""
-    return "'" + value if value and value[0] in "=+-@\t\r" else value
-
-
 @capability_required("training.reports")
 def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
@@ -442,7 +442,7 @@ def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
               _("Persen selesai"), _("Mulai kuis"), _("Lulus kuis"), _("Persen lulus")]  # fmt: skip
 
     def line(group, name, r):
-        return [group, _cell(name), r["total"], r["done"], r["pending"], r["overdue"], r["completion_pct"],
+        return [group, name, r["total"], r["done"], r["pending"], r["overdue"], r["completion_pct"],
                 r["quiz_started"], r["quiz_passed"], "" if r["pass_pct"] is None else r["pass_pct"]]  # fmt: skip
 
     rows = [line(_("Total"), "", summary["overall"])]
@@ -451,11 +451,11 @@ def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
     pending_header = [_("Unit"), _("Nama"), _("NIP/NI/NIK"), _("Status"), _("Tugas"), _("Batas waktu")]
     pending = [
         [
-            _cell(a.employee.unit.name),
-            _cell(a.employee.display_name),
+            a.employee.unit.name,
+            a.employee.display_name,
             a.employee.identifier,
             str(a.employee.get_status_display()),
-            _cell(str(a.subject)),
+            str(a.subject),
             a.due_date.isoformat(),
         ]  # fmt: skip
         for a in reports.not_completed(**args).iterator(chunk_size=2000)
@@ -469,11 +469,11 @@ def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
         ws.title = "Ringkasan"
         ws.append(header)
         for r in rows:
-            ws.append(r)
+            ws.append(safe_row(r))
         ws2 = wb.create_sheet("Belum selesai")
         ws2.append(pending_header)
         for r in pending:
-            ws2.append(r)
+            ws2.append(safe_row(r))
         ws3 = wb.create_sheet("Tren")
         ws3.append([_("Tanggal"), _("Selesai hari itu"), _("Kumulatif"), "%"])
         for t in summary["trend"]:
@@ -488,10 +488,10 @@ def compliance_export(request: HttpRequest, fmt: str) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(safe_row(r) for r in rows)
     writer.writerow([])
     writer.writerow(pending_header)
-    writer.writerows(pending)
+    writer.writerows(safe_row(r) for r in pending)
     response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kepatuhan-pelatihan-{stamp}.csv"'
     return response

@@ -205,6 +205,8 @@ class ViolationType(models.Model):
         verbose_name_plural = _("jenis pelanggaran")
 
     def __str__(self) -> str:
+        if self.code.startswith("PP94-"):
+            return f"PP 94/2021 Pasal 5 huruf n angka {self.number}: {self.title}"
         return f"{self.number}. {self.title}" if self.number else self.title
 
 
@@ -220,6 +222,7 @@ class SanctionType(models.Model):
         RINGAN = "ringan", _("Ringan")
         SEDANG = "sedang", _("Sedang")
         BERAT = "berat", _("Berat")
+        DISMISSAL = "ptdh", _("Pemberhentian di luar tangga (PTDH / PHPK tidak dengan hormat)")
 
     class Applies(models.TextChoices):
         PNS = "pns", _("PNS / CPNS")
@@ -246,11 +249,9 @@ class SanctionType(models.Model):
         return self.name
 
     def applies_to_status(self, status: str) -> bool:
-        if self.applies_to == self.Applies.ASN:
-            return status in ("pns", "cpns", "pppk")
-        if self.applies_to == self.Applies.PNS:
-            return status in ("pns", "cpns")
-        return self.applies_to == status
+        from legal.regimes import applies
+
+        return applies(self.applies_to, status)
 
 
 Sanction = SanctionType  # the catalogue entry; an imposed sanction is a Decision
@@ -287,6 +288,8 @@ class Case(models.Model):
     employee_status = models.CharField(
         _("status kepegawaian saat perbuatan"), max_length=10, choices=Employee.Status.choices
     )
+    # The regime follows the status held on this date (legal.regimes); set with a reason via set_status_at_act.
+    act_date = models.DateField(_("tanggal perbuatan"), null=True, blank=True)
     posts = models.ManyToManyField(ReportedPost, verbose_name=_("unggahan"), related_name="cases", blank=True)
     violation_type = models.ForeignKey(
         ViolationType, verbose_name=_("jenis pelanggaran"), null=True, blank=True, on_delete=models.PROTECT
@@ -335,6 +338,16 @@ class Case(models.Model):
             models.Index(fields=["assigned_officer", "status"]),
             models.Index(fields=["assigned_officer", "due_date"], name="case_officer_due_idx"),
             models.Index(fields=["-opened_at", "-id"], name="case_opened_idx"),
+            # The list filtered by status, newest first, without walking every other status.
+            models.Index(fields=["status", "-opened_at", "-id"], name="case_status_opened_idx"),
+            # A keyword search finds employees first, then their cases of one status.
+            models.Index(fields=["employee", "status"], name="case_employee_status_idx"),
+            # "Needs attention": an officer's open cases by due date.
+            models.Index(
+                fields=["assigned_officer", "due_date", "id"],
+                condition=~models.Q(status__in=["final", "dismissed"]),
+                name="case_officer_open_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:

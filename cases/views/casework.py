@@ -7,7 +7,7 @@ import csv
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for
+from netralitas_site.pagination import CappedPaginator
+from netralitas_site.widgets import case_panels
+from printing.exports import safe_row
 
 from .. import deadlines, selectors, services, workflow
 from ..evidence import similar_evidence
@@ -52,7 +55,7 @@ def _filtered(request: HttpRequest):
 @capability_required("cases.view_all")
 def case_list(request: HttpRequest) -> HttpResponse:
     form, qs = _filtered(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(c, deadlines.urgency(c, today)) for c in page.object_list]
     priority = [(c, deadlines.urgency(c, today)) for c in selectors.priority_cases_for(user=request.user)]
@@ -86,21 +89,23 @@ def case_export(request: HttpRequest) -> StreamingHttpResponse:
     ]  # fmt: skip
 
     def rows():
-        yield "\ufeff" + writer.writerow(header)
+        yield "\ufeff" + writer.writerow(safe_row(header))
         for c in qs.iterator(chunk_size=2000):
             yield writer.writerow(
-                [
-                    c.reference,
-                    c.employee.display_name,
-                    c.employee.identifier,
-                    c.get_employee_status_display(),
-                    c.employee.unit.name,
-                    str(c.violation_type or ""),
-                    c.get_status_display(),
-                    c.assigned_officer.username if c.assigned_officer else "",
-                    timezone.localtime(c.opened_at).strftime("%Y-%m-%d"),
-                    c.due_date.isoformat() if c.due_date else "",
-                ]
+                safe_row(
+                    [
+                        c.reference,
+                        c.employee.display_name,
+                        c.employee.identifier,
+                        c.get_employee_status_display(),
+                        c.employee.unit.name,
+                        str(c.violation_type or ""),
+                        c.get_status_display(),
+                        c.assigned_officer.username if c.assigned_officer else "",
+                        timezone.localtime(c.opened_at).strftime("%Y-%m-%d"),
+                        c.due_date.isoformat() if c.due_date else "",
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
@@ -164,6 +169,14 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             recs["moral"] = recommend(case, SanctionType.Track.MORAL)
         if case.discipline_track:
             recs["discipline"] = recommend(case, SanctionType.Track.DISCIPLINE)
+    draft_form, draft = _draft_for(request, case)
+
+    def bound(form_class, **kwargs):
+        """The refused form with what was typed, or a fresh one."""
+        if form_class.__name__ == draft_form:
+            return form_class(draft, **kwargs)
+        return form_class(**kwargs)
+
     context = {
         "case": case,
         "clock": deadlines.CLOCKS[case.status],
@@ -171,18 +184,15 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "posts": posts,
         "evidence": [(e, similar[e.pk]) for e in evidence],
         "events": events_for(case_id=case.pk)[:200],
-        "steps": [(st, TransitionForm(initial={**version, "to": st.target})) for st in steps],
+        "steps": [(st, _step_form(st, draft_form, draft, version)) for st in steps],
         "manage": manage,
-        "update_form": CaseUpdateForm(
-            initial={
-                **version,
-                **{f: getattr(case, f) for f in services.EDITABLE_CASE_FIELDS},
-            }
+        "update_form": bound(
+            CaseUpdateForm, initial={**version, **{f: getattr(case, f) for f in services.EDITABLE_CASE_FIELDS}}
         ),
-        "exam_form": ExaminationForm(initial={**version, "examinee_attended": True}),
-        "recommendation_form": RecommendationForm(initial=version),
-        "decision_form": DecisionForm(initial=version),
-        "follow_up_form": FollowUpForm(),
+        "exam_form": bound(ExaminationForm, initial={**version, "examinee_attended": True}),
+        "recommendation_form": bound(RecommendationForm, initial=version),
+        "decision_form": bound(DecisionForm, initial=version, case=case),
+        "follow_up_form": bound(FollowUpForm),
         "recommendations": recs,
         "decisions": case.decisions.select_related("sanction_type", "recommended_sanction", "signer"),
         "appeals": case.appeals.select_related("decision__sanction_type"),
@@ -196,8 +206,15 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case_evidence": evidence,
         "officers": officers_queryset() if can(request.user, "cases.assign") else [],
         **_letters_context(request, case),
+        "case_panels": case_panels(request, case),
     }
     return render(request, "cases/case_detail.html", context)
+
+
+def _step_form(step, draft_form: str | None, draft: QueryDict | None, version: dict) -> TransitionForm:
+    if draft_form == TransitionForm.__name__ and draft is not None and draft.get("to") == step.target:
+        return TransitionForm(draft)
+    return TransitionForm(initial={**version, "to": step.target})
 
 
 def _invalid(form, summary: str) -> ValidationError:
@@ -218,6 +235,24 @@ def _done(request, case_pk: int, exc: Exception | None = None, ok: str = "") -> 
     return redirect("cases:case_detail", pk=case_pk)
 
 
+def _keep_draft(request, pk: int, form_class) -> None:
+    """A refused form keeps what was typed: the case page shows it again, filled in (issue 14, point 1)."""
+    data = {k: request.POST.getlist(k) for k in request.POST if k != "csrfmiddlewaretoken"}
+    request.session[f"case-draft-{pk}"] = {"form": form_class.__name__, "data": data}
+
+
+def _draft_for(request, case: Case) -> tuple[str, QueryDict] | tuple[None, None]:
+    """The form refused on the previous request (its class name and the typed data), brought up to date."""
+    draft = request.session.pop(f"case-draft-{case.pk}", None)
+    if not draft:
+        return None, None
+    data = QueryDict(mutable=True)
+    for key, values in draft["data"].items():
+        data.setlist(key, values)
+    data["version"] = str(case.version)  # the officer has now seen the current case
+    return draft["form"], data
+
+
 def _form_action(request, pk: int, form_class, summary: str, call) -> HttpResponse:
     """Scoped fetch, validate, call the service; a refusal or field errors become messages on the case page.
 
@@ -226,10 +261,12 @@ def _form_action(request, pk: int, form_class, summary: str, call) -> HttpRespon
     case = selectors.case_for(user=request.user, pk=pk)
     form = form_class(request.POST)
     if not form.is_valid():
+        _keep_draft(request, pk, form_class)
         return _done(request, pk, _invalid(form, summary))
     try:
         ok = call(case, form.cleaned_data)
     except ValidationError as exc:
+        _keep_draft(request, pk, form_class)
         return _done(request, pk, exc)
     return _done(request, pk, ok=ok)
 

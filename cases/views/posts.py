@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import can, capability_required
 from audit.services import events_for, record
 
-from .. import selectors, services
+from .. import people_picker, selectors, services
 from ..evidence import similar_evidence
 from ..forms import EvidenceForm, OpenCasesForm, PostForm, SocialAccountForm
 from ..models import Employee
@@ -38,6 +38,9 @@ def post_list(request: HttpRequest) -> HttpResponse:
 @capability_required("posts.report")
 def post_create(request: HttpRequest) -> HttpResponse:
     form = PostForm(request.POST or None, request.FILES or None)
+    form.fields["employees"].queryset = people_picker.allowed_to_tag(
+        user=request.user, session=request.session, employees=form.fields["employees"].queryset
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -85,13 +88,17 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     subjects = post.subjects.select_related("employee", "employee__unit", "social_account", "confirmed_by")
     context = {
         "post": post,
+        "post_handle": (post.account_name or "").strip().lstrip("@").lower(),
         "evidence": [(e, similar[e.pk]) for e in evidence],
         "evidence_objects": evidence,
         "detection_enabled": detection_template_exists(),
         "subjects": subjects,
-        "cases": post.cases.select_related("employee"),
+        # The monitor reports posts; case numbers, names and statuses belong to HR and leaders.
+        "cases": post.cases.select_related("employee") if can(request.user, "cases.view_all") else None,
+        "full_identifiers": people_picker.reads_register(request.user),
+        "limited_view": not people_picker.reads_register(request.user),  # timeline without changed values
         "evidence_form": EvidenceForm(),
-        "open_form": OpenCasesForm(post=post) if can(request.user, "cases.manage") else None,
+        "open_form": _open_form(request, post),
         "events": events_for(subject=post)[:50],
         "can_report": can(request.user, "posts.report"),
     }
@@ -121,7 +128,10 @@ def post_add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required("posts.report")
 def post_add_subjects(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(user=request.user, pk=pk)
-    employees = Employee.objects.filter(pk__in=request.POST.getlist("employees"))
+    ids = [x for x in request.POST.getlist("employees") if x.isdigit()]
+    employees = people_picker.allowed_to_tag(
+        user=request.user, session=request.session, employees=Employee.objects.filter(pk__in=ids, is_active=True)
+    )
     services.add_subjects(post=post, employees=employees, acting_user=request.user, request=request)
     return redirect("cases:post_detail", pk=pk)
 
@@ -140,13 +150,22 @@ def post_open_cases(request: HttpRequest, pk: int) -> HttpResponse:
             acting_user=request.user,
             request=request,
         )
-        messages.success(
-            request,
-            _("%(n)s kasus dibuka: %(refs)s") % {"n": len(cases), "refs": ", ".join(c.reference for c in cases)},
-        )
+        if cases:
+            refs = ", ".join(c.reference for c in cases)
+            messages.success(request, _("Kasus dibuka: %(refs)s") % {"refs": refs})
+        else:
+            messages.info(request, _("Pegawai yang dipilih sudah memiliki kasus dari unggahan ini."))
     else:
         messages.error(request, _("Pilih pegawai yang dikonfirmasi."))
     return redirect("cases:post_detail", pk=pk)
+
+
+def _open_form(request: HttpRequest, post) -> OpenCasesForm | None:
+    """The "open cases" form, only while some reported employee has no case from this post yet."""
+    if not can(request.user, "cases.manage"):
+        return None
+    form = OpenCasesForm(post=post)
+    return form if form.fields["employees"].queryset.exists() else None
 
 
 @capability_required("posts.report")
@@ -154,17 +173,10 @@ def people_search(request: HttpRequest) -> HttpResponse:
     """htmx: employees matching a name or NIP, as checkboxes; already ticked ones stay first."""
     q = request.GET.get("q", "").strip()
     selected_ids = [int(x) for x in request.GET.getlist("employees") if x.isdigit()]
-    selected = list(Employee.objects.filter(pk__in=selected_ids).select_related("unit"))
-    results = []
-    if len(q) >= 2:
-        digits = q.replace(" ", "")
-        cond = Q(full_name__icontains=q)
-        if digits.isdigit():
-            cond |= Q(nip__startswith=digits) | Q(ni_pppk__startswith=digits) | Q(nik__startswith=digits)
-        results = list(
-            Employee.objects.filter(cond, is_active=True).exclude(pk__in=selected_ids).select_related("unit")[:20]
-        )
-    return render(request, "cases/includes/people_options.html", {"selected": selected, "results": results, "q": q})
+    selected, results = people_picker.search(user=request.user, session=request.session, q=q, selected_ids=selected_ids)
+    limited = not people_picker.reads_register(request.user)
+    context = {"selected": selected, "results": results, "q": q, "limited": limited}
+    return render(request, "cases/includes/people_options.html", context)
 
 
 @capability_required("accounts.link")

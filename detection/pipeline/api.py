@@ -61,7 +61,7 @@ def _recheck_unsure(image: np.ndarray, readings: list, config: DetectConfig) -> 
     readings = list(readings)
     for i in unsure[: config.max_rechecks]:
         raw = readings[i][0]
-        for alt in mirrored_view(image, raw):
+        for alt in mirrored_view(image, raw, cfg=config.hands):
             g, conf, fs = classify(alt.landmarks, config.gestures)
             if conf > readings[i][2]:
                 alt.handedness, alt.score, alt.source = raw.handedness, raw.score, raw.source

@@ -21,11 +21,12 @@ import cv2
 import numpy as np
 
 from .layout import find_panels, panel_windows
-from .models import get_hands
+from .reader import hands_reader
 
 
 @dataclass(frozen=True)
 class HandsConfig:
+    runtime: str = "litert"  # litert: the two halves of MediaPipe Hands run directly | mediapipe: the graph
     max_hands: int = 8
     min_detection_confidence: float = 0.5
     tile_confidence: float = 0.15  # low palm threshold: the landmark model's presence check filters
@@ -90,21 +91,18 @@ def _enlarge(view: np.ndarray, scale: float, smooth: bool) -> np.ndarray:
     return np.ascontiguousarray(out)
 
 
+def _model(cfg: HandsConfig, max_hands: int, confidence: float):
+    return hands_reader(cfg.runtime, max_hands, confidence)
+
+
 def _run(model, img: np.ndarray, x0: float, y0: float, scale: float, source: str) -> list[RawHand]:
-    res = model.process(img)
+    """One view through MediaPipe Hands (either runtime), mapped back to original pixels."""
     out: list[RawHand] = []
-    if not res.multi_hand_landmarks:
-        return out
-    h, w = img.shape[:2]
-    worlds = res.multi_hand_world_landmarks or [None] * len(res.multi_hand_landmarks)
-    for lm, hd, wl in zip(res.multi_hand_landmarks, res.multi_handedness, worlds):
-        p = np.array([(q.x * w, q.y * h, q.z * w) for q in lm.landmark], dtype=np.float64)
-        p /= scale
+    for r in model.process(img):
+        p = r.points / scale
         p[:, 0] += x0
         p[:, 1] += y0
-        world = np.array([(q.x, q.y, q.z) for q in wl.landmark]) if wl is not None else None
-        c = hd.classification[0]
-        out.append(RawHand(p, world, c.label, float(c.score), source))
+        out.append(RawHand(p, None, r.handedness, r.score, source))
     return out
 
 
@@ -194,7 +192,7 @@ def detect_hands(
                     timings["hands_second"] = (time.perf_counter() - t0) * 1000
                 return hands, "panels", [list(p) for p in panels]
         t0 = time.perf_counter()
-    model = get_hands(cfg.max_hands, cfg.min_detection_confidence)
+    model = _model(cfg, cfg.max_hands, cfg.min_detection_confidence)
     hands = _run(model, image, 0, 0, 1.0, "whole")
     t1 = time.perf_counter()
     if timings is not None:
@@ -223,7 +221,9 @@ def detect_hands(
     return hands, second, []
 
 
-def mirrored_view(image: np.ndarray, hand: RawHand, ratio: float = 2.2, upscale_to: int = 256) -> list[RawHand]:
+def mirrored_view(
+    image: np.ndarray, hand: RawHand, ratio: float = 2.2, upscale_to: int = 256, cfg: HandsConfig = HandsConfig()
+) -> list[RawHand]:
     """The same hand seen again, mirrored: a square crop centred on it (``ratio`` x its size, upscaled),
     flipped left-right. The landmark model is not mirror-symmetric, so this is an independent reading
     for one MediaPipe call. Returns readings whose centre falls inside the hand's box, in original pixels."""
@@ -236,7 +236,7 @@ def mirrored_view(image: np.ndarray, hand: RawHand, ratio: float = 2.2, upscale_
     crop = image[y0 : y0 + side, x0 : x0 + side]
     scale = max(1.0, upscale_to / max(crop.shape[:2]))
     crop = _enlarge(crop, scale, smooth=False)
-    found = _run(get_hands(2, 0.3), np.ascontiguousarray(crop[:, ::-1]), 0, 0, 1.0, "recheck")
+    found = _run(_model(cfg, 2, 0.3), np.ascontiguousarray(crop[:, ::-1]), 0, 0, 1.0, "recheck")
     inside = []
     for r in found:  # back from the mirrored crop to original pixels
         r.landmarks[:, 0] = crop.shape[1] - r.landmarks[:, 0]
@@ -253,7 +253,7 @@ def _panel_pass(image: np.ndarray, panels: list, cfg: HandsConfig) -> list[RawHa
     """One MediaPipe call per collage panel (padded a little, upscaled); tiles inside a panel only
     when the hands found there are small for it (a group photo inside a collage)."""
     h, w = image.shape[:2]
-    model = get_hands(cfg.panel_max_hands, cfg.panel_confidence)
+    model = _model(cfg, cfg.panel_max_hands, cfg.panel_confidence)
     out: list[RawHand] = []
     for panel in panels:
         for x0, y0, x1, y1 in panel_windows(panel, cfg.panel_max_aspect):
@@ -282,13 +282,13 @@ def _exposure_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:
     """A hand washed out against a bright window or wall gives the palm detector too little contrast;
     darkening the mid-tones (gamma) restores it. Only tried when the normal pass found nothing."""
     lut = (np.linspace(0.0, 1.0, 256) ** cfg.exposure_gamma * 255).astype(np.uint8)
-    return _run(get_hands(cfg.max_hands, cfg.pad_confidence), cv2.LUT(image, lut), 0, 0, 1.0, "exposure")
+    return _run(_model(cfg, cfg.max_hands, cfg.pad_confidence), cv2.LUT(image, lut), 0, 0, 1.0, "exposure")
 
 
 def _padded_pass(image: np.ndarray, cfg: HandsConfig) -> list[RawHand]:
     """Replicate-padded, upscaled copies (tight crops): first padding that finds a hand wins."""
     h, w = image.shape[:2]
-    model = get_hands(2, cfg.pad_confidence)
+    model = _model(cfg, 2, cfg.pad_confidence)
     for frac in cfg.pad_fractions:
         pad = int(frac * max(h, w))
         padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
@@ -342,7 +342,7 @@ def _refine_cut(image: np.ndarray, tiled: list[RawHand], cfg: HandsConfig) -> li
     cut = sorted((t for t in tiled if t.edge < cfg.edge_margin), key=lambda t: t.edge)
     if not cut:
         return []
-    model = get_hands(4, cfg.tile_confidence)
+    model = _model(cfg, 4, cfg.tile_confidence)
     out: list[RawHand] = []
     done: list[tuple[float, float, float]] = []
     for t in cut:
@@ -373,7 +373,7 @@ def _tile_pass(
     if known:
         _mask_hands(work, known)
     gray = cv2.cvtColor(work, cv2.COLOR_RGB2GRAY)
-    model = get_hands(4, cfg.tile_confidence)
+    model = _model(cfg, 4, cfg.tile_confidence)
     out: list[RawHand] = []
     for x0, y0, x1, y1 in plan_tiles(w, h, hand_size, cfg):
         if float(gray[y0:y1:2, x0:x1:2].std()) < cfg.tile_min_std:

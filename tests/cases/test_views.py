@@ -157,6 +157,7 @@ def test_report_post_form_and_open_cases_in_one_step(client, monitor_user, hr_us
     client.force_login(monitor_user)
     r = client.get(reverse("cases:people_search"), {"q": "Sat"})
     assert f'value="{e1.pk}"' in r.content.decode() and f'value="{e2.pk}"' not in r.content.decode()
+    client.get(reverse("cases:people_search"), {"q": "Dua", "employees": [e1.pk]})  # the monitor tags whom it found
     r = client.post(
         reverse("cases:post_create"),
         {"platform": "facebook", "url": "https://m.facebook.com/x/posts/5?fbclid=1", "source": "public",

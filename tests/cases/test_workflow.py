@@ -141,6 +141,9 @@ def test_guards_refuse_with_clear_messages(hr_user, employee, vt5):
     refused(case, S.SUMMONS_1, hr_user, "Isi tanggal")
     too_late = add_working_days(latest_summons_1_date(exam), 1)
     refused(case, S.SUMMONS_1, hr_user, "7 hari kerja", data={"examination_date": exam, "summons_1_date": too_late})
+    past = dt.date.today() - dt.timedelta(days=30)  # issue 14 point 18: a summons to an examination already past
+    refused(case, S.SUMMONS_1, hr_user, "sudah lewat",
+            data={"examination_date": past, "summons_1_date": latest_summons_1_date(past)})  # fmt: skip
     go(case, S.SUMMONS_1, hr_user, data={"examination_date": exam, "summons_1_date": latest_summons_1_date(exam)})
     refused(case, S.SUMMONS_2, hr_user, "7 hari kerja",
             data={"missed_examination_date": exam, "examination_date": add_working_days(exam, 8),

@@ -69,12 +69,18 @@ def staff_employee(staff_user):
     return emp
 
 
-@pytest.fixture
-def ppk(db, leader_user):
+def make_ppk(leader_user) -> Signatory:
     """The Bupati: no account, no NIP; the leader account records signatures as his operator."""
-    signatory = Signatory.objects.create(office="ppk", name=PPK_NAME, title="Bupati Sukamaju", is_regional_head=True)
+    signatory, _created = Signatory.objects.get_or_create(
+        office="ppk", name=PPK_NAME, defaults={"title": "Bupati Sukamaju", "is_regional_head": True}
+    )
     signatory.operators.add(leader_user)
     return signatory
+
+
+@pytest.fixture
+def ppk(db, leader_user):
+    return make_ppk(leader_user)
 
 
 @pytest.fixture
@@ -83,7 +89,9 @@ def head_signatory(leader_employee):
 
 
 @pytest.fixture
-def case(db, staff_employee, hr_user, leader_employee, ppk, head_signatory):
+def case(db, staff_employee, hr_user, leader_user, leader_employee):
+    ppk = make_ppk(leader_user)
+    head_signatory = from_employee(leader_employee, "head_of_opd")
     staff_employee.supervisor = leader_employee
     staff_employee.save()
     violation = ViolationType.objects.get(code="SKB-05")
@@ -161,46 +169,41 @@ def signed_summons(case, kind: str, hearing: dt.date, hr_user, leader_user) -> L
     )
 
 
-@pytest.fixture
-def prepare(case, hr_user, leader_user):
+def prepare_case(case, kind: str, hr_user, leader_user) -> dict:
     """Bring the case to the step where ``kind`` may be written; returns draft overrides (details)."""
-
-    def go(kind: str) -> dict:
-        today = timezone.localdate()
-        cal = Calendar()
-        overrides: dict = {}
-        if kind == LetterKind.SUMMONS_1:
-            Case.objects.filter(pk=case.pk).update(status=Case.Status.SUMMONS_1)
-            overrides["details"] = {"hearing_date": cal.add_working_days(today, 8).isoformat(), "hearing_time": "09.00"}
-        elif kind == LetterKind.SUMMONS_2:
-            missed = cal.add_working_days(today, -1)
-            signed_summons(case, LetterKind.SUMMONS_1, missed, hr_user, leader_user)
-            Case.objects.filter(pk=case.pk).update(status=Case.Status.SUMMONS_2)
-            overrides["details"] = {"hearing_date": cal.add_working_days(today, 3).isoformat(), "hearing_time": "09.00"}
-        elif kind == LetterKind.EXAMINATION:
-            held = cal.add_working_days(today, -1)
-            signed_summons(case, LetterKind.SUMMONS_1, held, hr_user, leader_user)
-            Case.objects.filter(pk=case.pk).update(status=Case.Status.EXAMINATION)
-            Examination.objects.filter(case=case).update(held_on=held)
-        elif kind in SANCTION_FOR:
-            Case.objects.filter(pk=case.pk).update(status=Case.Status.DECISION)
-            case.decisions.filter(track="discipline").update(
-                sanction_type=SanctionType.objects.get(code=SANCTION_FOR[kind])
-            )
-        elif kind == LetterKind.MORAL_OPEN:
-            case.decisions.filter(track="moral").update(sanction_type=SanctionType.objects.get(code="MORAL-TERBUKA"))
-        case.refresh_from_db()
-        return overrides
-
-    return go
+    today = timezone.localdate()
+    cal = Calendar()
+    overrides: dict = {}
+    if kind == LetterKind.SUMMONS_1:
+        Case.objects.filter(pk=case.pk).update(status=Case.Status.SUMMONS_1)
+        overrides["details"] = {"hearing_date": cal.add_working_days(today, 8).isoformat(), "hearing_time": "09.00"}
+    elif kind == LetterKind.SUMMONS_2:
+        missed = cal.add_working_days(today, -1)
+        signed_summons(case, LetterKind.SUMMONS_1, missed, hr_user, leader_user)
+        Case.objects.filter(pk=case.pk).update(status=Case.Status.SUMMONS_2)
+        overrides["details"] = {"hearing_date": cal.add_working_days(today, 3).isoformat(), "hearing_time": "09.00"}
+    elif kind == LetterKind.EXAMINATION:
+        held = cal.add_working_days(today, -1)
+        signed_summons(case, LetterKind.SUMMONS_1, held, hr_user, leader_user)
+        Case.objects.filter(pk=case.pk).update(status=Case.Status.EXAMINATION)
+        Examination.objects.filter(case=case).update(held_on=held)
+    elif kind in SANCTION_FOR:
+        Case.objects.filter(pk=case.pk).update(status=Case.Status.DECISION)
+        case.decisions.filter(track="discipline").update(
+            sanction_type=SanctionType.objects.get(code=SANCTION_FOR[kind])
+        )
+    elif kind == LetterKind.MORAL_OPEN:
+        case.decisions.filter(track="moral").update(sanction_type=SanctionType.objects.get(code="MORAL-TERBUKA"))
+    case.refresh_from_db()
+    return overrides
 
 
 @pytest.fixture
-def make_draft(case, letterhead, hr_user, leader_user, prepare):
+def make_draft(case, letterhead, hr_user, leader_user):
     from letters import drafting, services
 
     def make(kind=LetterKind.WRITTEN_WARNING, verifiers=(), **overrides):
-        extra = prepare(kind)
+        extra = prepare_case(case, kind, hr_user, leader_user)
         data = drafting.initial_for(kind=kind, case=case, letterhead=letterhead)
         if "details" in extra:
             data["details"] = {**data.get("details", {}), **extra.pop("details")}

@@ -68,7 +68,7 @@ def test_pp94_signatory_change_after_drafting_is_refused_at_signing(berat_case, 
 def test_pp42_pasal_15_moral_sanction_declared_by_the_ppk(case, issue):
     text = squash(pdf_text(issue(K.MORAL_CLOSED).pdf.read()))
     assert "Bupati Sukamaju selaku Pejabat Pembina Kepegawaian" in text
-    assert "Kepala Badan Kepegawaian" not in text.split("Tembusan")[0]
+    assert "Kepala Badan Kepegawaian dan Pengembangan" not in text.split("Tembusan")[0]
 
 
 # --- Which document at which step ---------------------------------------------------------------------
@@ -179,17 +179,20 @@ def test_pp94_bap_signed_by_every_examiner_and_the_examinee_on_the_examination_d
 def test_pp79_pasal_11_keputusan_takes_effect_after_the_appeal_window(berat_case, issue):
     text = squash(pdf_text(issue(K.DECISION).pdf.read()))
     assert "pada tanggal ditetapkan" not in text
-    assert "setelah 14 (empat belas) hari kerja sejak diterima" in text
+    assert "setelah tenggat upaya administratif 14 (empat belas) hari kerja sejak diterima" in text
 
 
 # --- Words and time zone --------------------------------------------------------------------------------
 def test_acronyms_keep_their_capitals_in_letters():
     assert rendering.sentence_case("Pemotongan TPP 25% selama 6 bulan") == "pemotongan TPP 25% selama 6 bulan"
     assert rendering.sentence_case("PHPK") == "PHPK"
-    wording = rendering.decision_wording(SanctionType.objects.get(code="PNS-B3"))
+    wording = rendering.decision_wording(SanctionType.objects.get(code="PNS-B3"), "pns")
     assert wording["operative"].endswith("sebagai PNS")
-    phpk = rendering.decision_wording(SanctionType.objects.get(code="PPPK-B1"))
+    assert rendering.decision_wording(SanctionType.objects.get(code="PNS-B3"), "cpns")["about"].endswith("SEBAGAI CPNS")
+    phpk = rendering.decision_wording(SanctionType.objects.get(code="PPPK-PTDH"), "pppk")
     assert "(PHPK)" in phpk["operative"] and "HUKUMAN DISIPLIN" not in phpk["about"]
+    ptdh = rendering.decision_wording(SanctionType.objects.get(code="PNS-PTDH"), "pns")
+    assert ptdh["about"].startswith("PEMBERHENTIAN TIDAK DENGAN HORMAT") and "HUKUMAN DISIPLIN" not in ptdh["about"]
 
 
 def test_pemda_time_zone_wita_prints_on_the_summons(settings, issue):

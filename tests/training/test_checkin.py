@@ -98,3 +98,16 @@ def test_bulk_mark_and_absent_visible(hr_client, session_now, staff_employee, ot
 def test_staff_cannot_open_officer_session_page(staff_client, session_now):
     assert staff_client.get(reverse("training:session_manage", args=[session_now.pk])).status_code == 403
     assert staff_client.get(reverse("training:session_code", args=[session_now.pk])).status_code == 403
+
+
+def test_officer_page_shows_no_code_before_the_checkin_window_opens(hr_client, session_now):
+    """Issue 14 point 11: a code shown early was refused ("belum dibuka") when staff typed it."""
+    session_now.starts_at = timezone.now() + dt.timedelta(days=2)
+    session_now.ends_at = session_now.starts_at + dt.timedelta(hours=2)
+    session_now.save()
+    assert services.checkin_window(session_now) == "early"
+    for name in ("training:session_manage", "training:session_code"):
+        body = hr_client.get(reverse(name, args=[session_now.pk])).content.decode()
+        assert checkin.current_code(session_now) not in body
+        assert 'data-testid="checkin-not-open"' in body and "data:image/png" not in body
+        assert 'hx-trigger="every 20s"' in body  # the code appears by itself once the window opens

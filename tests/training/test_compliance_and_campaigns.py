@@ -158,6 +158,37 @@ def test_remedial_assignment_and_deactivation_keeps_history(hr_user, staff_emplo
         Employee.objects.get(pk=staff_employee.pk).delete()
 
 
+def test_repeat_remedial_needs_every_material_again_and_a_quiz_retake(hr_user, staff_employee, staff_user, quiz):
+    """Issue 14 point 18: a second remedial assignment was closed by marking one material read."""
+    from tests.training.conftest import correct_answers
+
+    programme = Programme.objects.create(title="Pembinaan ulang", quiz=quiz, is_published=True)
+    first, second = (Material.objects.create(programme=programme, title=t, body="Isi", order=i) for i, t in
+                     enumerate(["Bacaan 1", "Bacaan 2"]))  # fmt: skip
+
+    def pass_quiz():
+        attempt = services.start_attempt(quiz=quiz, employee=staff_employee, acting_user=staff_user)
+        services.submit_attempt(attempt=attempt, answers=correct_answers(attempt), acting_user=staff_user)
+        attempt.refresh_from_db()
+        assert attempt.passed
+
+    for m in (first, second):
+        services.mark_material_viewed(material=m, employee=staff_employee, acting_user=staff_user)
+    pass_quiz()  # the programme is completed once
+    again = services.assign_remedial_training(
+        employee=staff_employee, programme=programme, reason="Kasus 2/2026", acting_user=hr_user
+    )
+    services.mark_material_viewed(material=first, employee=staff_employee, acting_user=staff_user)
+    again.refresh_from_db()
+    assert again.completed_at is None  # one material is not the programme
+    services.mark_material_viewed(material=second, employee=staff_employee, acting_user=staff_user)
+    again.refresh_from_db()
+    assert again.completed_at is None  # the quiz is taken again, not carried over from before
+    pass_quiz()  # allowed although passed before: the remedial assignment asks for it
+    again.refresh_from_db()
+    assert again.completed_at is not None
+
+
 def test_remedial_does_not_import_case_models():
     import ast
     from pathlib import Path
@@ -188,7 +219,8 @@ def test_pact_acknowledgement_via_campaign(staff_client, staff_employee, hr_user
 
 
 def test_officer_forms_validate_and_create(hr_client, unit, quiz, staff_employee):
-    from training.models import Question, Session, Topic
+    from tests.factories import ElectionFactory
+    from training.models import IntegrityPact, Question, Session, Topic
 
     topic = Topic.objects.create(name="Baru")
     bad = hr_client.post(reverse("training:question_create"), {
@@ -220,7 +252,16 @@ def test_officer_forms_validate_and_create(hr_client, unit, quiz, staff_employee
         "title": "D", "quiz": quiz.pk, "programme": Programme.objects.create(title="P").pk,
         "starts_on": "2024-10-01", "due_date": "2024-10-10", "remind_days_before": 3,
     })  # fmt: skip
-    assert "tepat satu" in both.content.decode()
+    assert both.content.decode().count("tepat satu") == 1  # one message (issue 14 point 18) ...
+    assert "training_campaign_one_target" not in both.content.decode()  # ... and no constraint code name
+    pact_and_programme = hr_client.post(reverse("training:campaign_create"), {
+        "title": "E", "programme": Programme.objects.get(title="P").pk, "pact": IntegrityPact.objects.create(
+            election=ElectionFactory(), title="Pakta", text="Saya netral.").pk, "starts_on": "2024-10-01", "due_date": "2024-10-10",
+        "remind_days_before": 3,
+    })  # fmt: skip
+    body = pact_and_programme.content.decode()
+    assert body.count("tepat satu") == 1 and "dilanggar" not in body and not Campaign.objects.filter(title="E")
+    assert "Programme" not in body and "Pact" not in body and "Pakta integritas" in body
     assert (
         hr_client.post(reverse("training:programme_create"), {"title": "Prog", "is_published": "on"}).status_code == 302
     )
