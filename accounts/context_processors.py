@@ -11,6 +11,7 @@ MENU = [
     (_("Dasbor"), "dashboard", "dashboard.view", None),
     (_("Beranda saya"), "my_home", "self.view", None),
     (_("Laporan unggahan"), "cases:post_list", "posts.view", None),
+    (_("Pengaduan masyarakat"), "outreach:queue", "reports.triage", None),
     (_("Kasus"), "cases:case_list", "cases.view_all", None),
     (_("Pegawai"), "cases:employee_list", "employees.view", None),
     (_("Pemilihan"), "cases:election_list", "elections.view", None),

@@ -185,6 +185,14 @@ class CaseUpdateForm(VersionedForm):
     reason = forms.CharField(required=False, label=_("Alasan perubahan"))
 
 
+class StatusAtActForm(VersionedForm):
+    """The employment status held on the date of the act (brief §1.1); the regime follows it."""
+
+    employee_status = forms.ChoiceField(choices=Employee.Status.choices, label=_("Status saat perbuatan"))
+    act_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal perbuatan"))
+    reason = forms.CharField(max_length=500, label=_("Alasan/dasar (mis. SK pengangkatan PPPK)"))
+
+
 class ExaminationForm(VersionedForm):
     held_on = forms.DateField(widget=DateInput, label=_("Tanggal pemeriksaan"))
     place = forms.CharField(required=False, max_length=200, label=_("Tempat"))

@@ -50,6 +50,7 @@ urlpatterns += [
     path("<int:pk>/", case_views.case_detail, name="case_detail"),
     path("<int:pk>/status/", case_views.case_transition, name="case_transition"),
     path("<int:pk>/ubah/", case_views.case_update, name="case_update"),
+    path("<int:pk>/status-saat-perbuatan/", case_views.case_status_at_act, name="case_status_at_act"),
     path("<int:pk>/petugas/", case_views.case_assign, name="case_assign"),
     path("<int:pk>/bap/", case_views.case_examination, name="case_examination"),
     path("<int:pk>/rekomendasi/", case_views.case_recommendation, name="case_recommendation"),

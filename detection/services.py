@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.access import require
 from audit.services import record
@@ -42,6 +43,20 @@ def enqueue_detection(evidence_id: int) -> None:
     from .tasks import run_detection
 
     enqueue(QUEUE, run_detection, evidence_id, retries=RETRIES)
+
+
+def defer_detection(evidence_id: int) -> DetectionRun:
+    """Leave the run queued without running it now (a big photo on a server without workers): the next
+    ``manage.py requeue_detections`` picks it up as a run never claimed."""
+    run, _created = DetectionRun.objects.get_or_create(
+        evidence_id=evidence_id,
+        defaults={
+            "status": DetectionRun.Status.QUEUED,
+            "queued_at": timezone.now(),
+            "error": _("Foto besar: dianalisis di luar permintaan unggah (manage.py requeue_detections)."),
+        },
+    )
+    return run
 
 
 @transaction.atomic

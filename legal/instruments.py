@@ -152,6 +152,17 @@ INSTRUMENTS: dict[str, Instrument] = {
             "Kode klasifikasi arsip (seri 800 kepegawaian) sebagai awalan nomor surat.",
             "Sub-kode untuk disiplin pegawai; diisi dan diperiksa per Pemda.",
         ),
+        Instrument(
+            "perbkn1_2023",
+            "Peraturan BKN 1/2023",
+            "Peraturan Badan Kepegawaian Negara Nomor 1 Tahun 2023",
+            "1",
+            2023,
+            "Rekomendasi KASN/BKN mengikat PPK; tanpa tindak lanjut, data/layanan pegawai di SIASN dapat diblokir "
+            "(bersama Perpres 116/2022): dasar jam tindak lanjut rekomendasi dan berkas jawaban ke BKN.",
+            "Judul lengkap dan pasal pemblokiran; tidak ada jumlah hari tindak lanjut dalam peraturan yang "
+            "ditemukan (arahan Kemendagri 2020: 3 hari).",
+        ),
     )
 }
 

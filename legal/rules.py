@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import procedure
+from . import procedure, repeat
 from .articles import Article, art
 
 
@@ -22,6 +22,14 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "status_at_act",
+        "Rezim hukum mengikuti status kepegawaian pada tanggal perbuatan, bukan saat kasus dibuka; status itu "
+        "dapat dikoreksi dengan alasan dan tercatat di log audit.",
+        (art("uu_asn", "Pasal 66"),),
+        "cases/services.py::set_status_at_act, cases/sanctions.py::recommend",
+        "test_uu20_2023_pasal_66_status_at_time_of_act_drives_the_regime",
+    ),
     Rule(
         "honorer_not_asn",
         "Honorer bukan ASN: tidak dikutip UU ASN, PP 94/2021, PP 42/2004 maupun BPASN; dasar dan sanksinya "
@@ -75,6 +83,14 @@ RULES: tuple[Rule, ...] = (
         "legal/violations.py::level, cases/sanctions.py::recommend",
         "test_skb2022_angka_10_conflict_sedang_by_default_configurable_to_berat",
         option="skb10_level",
+    ),
+    Rule(
+        "repeat_offence",
+        "Pelanggaran berulang jenis yang sama: lebih berat daripada keputusan TERAKHIR untuk jenis itu; "
+        "keputusan yang dibatalkan pada upaya administratif tidak dihitung; jenis lain tidak menaikkan.",
+        (repeat.ARTICLE,),
+        "legal/repeat.py, cases/sanctions.py::recommend",
+        "test_pp94_repeat_offence_same_type_heavier_than_last_annulled_excluded",
     ),
     Rule(
         "appeal_routes",
@@ -187,5 +203,14 @@ RULES: tuple[Rule, ...] = (
         (art("permendagri_1_2023", unconfirmed=True), art("permendagri_83_2022", unconfirmed=True)),
         "letters/numbering.py, netralitas_site/counters.py, letters/checks.py",
         "test_permendagri_83_2022_placeholder_archive_code_refused_on_a_signed_letter",
+    ),
+    Rule(
+        "recommendation_clock",
+        "Rekomendasi Bawaslu/BKN/KASN ditindaklanjuti paling lama 3 hari kerja sejak diterima (bacaan hati-hati: "
+        "tidak ada jumlah hari dalam peraturan yang ditemukan; arahan Kemendagri 2020 memberi 3 hari), dapat "
+        "diubah dengan RECOMMENDATION_ACT_WORKING_DAYS; diingatkan, dan dijawab dengan berkas rujukan ke BKN.",
+        (art("perbkn1_2023", unconfirmed=True),),
+        "outreach/recommendations.py::rule, outreach/reminders.py, outreach/bundle.py",
+        "test_recommendation_clock_is_three_working_days_peraturan_bkn_1_2023_unconfirmed_count",
     ),
 )

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "training",
     "outreach",
     "retention",
+    "backup",
 ]
 
 MIDDLEWARE = [
@@ -97,8 +98,12 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(exist_ok=True)
-    # WAL + a busy timeout let the dev server and an inline job share the file.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+    # WAL + a busy timeout let the dev server and an inline job share the file. IMMEDIATE transactions take
+    # the write lock at BEGIN, so a double submit waits for the first instead of failing "database is locked"
+    # (a deferred transaction that read first cannot wait when it upgrades to writing).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -217,6 +222,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 EVIDENCE_MAX_PIXELS = env.int("EVIDENCE_MAX_PIXELS", default=50_000_000)
+# One request: at most this many files and this many pixels in total (read from headers before decoding).
+EVIDENCE_MAX_FILES = env.int("EVIDENCE_MAX_FILES", default=20)
+EVIDENCE_REQUEST_MAX_PIXELS = env.int("EVIDENCE_REQUEST_MAX_PIXELS", default=60_000_000)
+# Without REDIS_URL, photos above this are not analysed inside the upload request; their run waits for
+# `manage.py requeue_detections` (cron) instead. With REDIS_URL detection never runs in a request.
+DETECTION_INLINE_MAX_PIXELS = env.int("DETECTION_INLINE_MAX_PIXELS", default=16_000_000)
+# Django's own cap on files per request (a refusal gets an Indonesian 400 page, netralitas_site/errors.py).
+DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=100)
 # Days after a case is final or dismissed before `purge_expired` removes its personal data (retention.rules).
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=5 * 365)
 

@@ -27,3 +27,5 @@ urlpatterns = [
 
 # Uploaded files are never served as a directory: see netralitas_site/media.py.
 urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:path>", media.shared_media, name="shared_media"))
+
+handler400 = "netralitas_site.errors.bad_request"

@@ -434,6 +434,8 @@ class Decision(models.Model):
     decision_number = models.CharField(_("nomor keputusan"), max_length=120, blank=True)
     decided_on = models.DateField(_("tanggal keputusan"), default=timezone.localdate)
     delivered_on = models.DateField(_("tanggal penyampaian"), null=True, blank=True)
+    # Set on delivery by legal.appeals.effective_date: never inside the appeal window.
+    effective_on = models.DateField(_("tanggal mulai berlaku"), null=True, blank=True)
     substantiated = models.BooleanField(_("pelanggaran terbukti"), default=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
