@@ -82,7 +82,7 @@ def employee_of(user: Any):
     """The Employee record linked to this account, or None."""
     if not getattr(user, "is_authenticated", False):
         return None
-    from cases.models import Employee
+    from registry.models import Employee
 
     return Employee.objects.filter(user=user).select_related("unit").first()
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Evidence, SanctionType, Signatory, SocialAccount, ViolationType
+from .models import Evidence, SanctionType, Signatory, ViolationType
 
 
 @admin.register(ViolationType)
@@ -44,15 +44,3 @@ class SignatoryAdmin(admin.ModelAdmin):
     search_fields = ("name", "title", "nip")
     filter_horizontal = ("operators",)
     raw_id_fields = ("employee", "unit")
-
-
-@admin.register(SocialAccount)
-class SocialAccountAdmin(admin.ModelAdmin):
-    """Known accounts with who verified them and how (issue 14, point 17)."""
-
-    list_display = ("handle", "platform", "employee", "verified_by", "verification_method", "verified_at")
-    list_filter = ("platform", "verification_method")
-    search_fields = ("handle", "employee__full_name")
-    list_select_related = ("employee", "verified_by")
-    raw_id_fields = ("employee",)
-    readonly_fields = ("verified_by", "verified_at")

@@ -8,7 +8,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import Decision, Employee, Signatory
+from registry.models import Employee
+
+from .models import Decision, Signatory
 
 Off = Decision.Official
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from accounts.roles import LEADER
+from registry.models import Employee
 
 from .authorities import from_employee
-from .models import Employee, Signatory
+from .models import Signatory
 
 PPK_NAME = "Drs. H. Rahmat Hidayat, M.Si."
 PPK_TITLE = "Bupati Sukamaju"

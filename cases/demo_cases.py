@@ -9,10 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from registry.models import Employee
 from workdays.calendar import add_working_days
 
 from . import services, workflow
-from .models import Case, Employee, ReportedPost, SanctionType, ViolationType
+from .models import Case, ReportedPost, SanctionType, ViolationType
 from .sanctions import recommend
 
 S = Case.Status

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from legal import regimes, repeat, violations
+from registry.models import Employee
 
-from .models import Appeal, Case, Decision, Employee, SanctionType
+from .models import Appeal, Case, Decision, SanctionType
 
 Off = Decision.Official
 

@@ -17,6 +17,7 @@ from audit.services import diff, record
 from legal import appeals as legal_appeals
 from legal import regimes
 from netralitas_site.counters import next_value
+from registry.models import Employee, SocialAccount
 
 from . import evidence as ev
 from .models import (
@@ -24,7 +25,6 @@ from .models import (
     Case,
     CaseCounter,
     Decision,
-    Employee,
     Evidence,
     Examination,
     FollowUpAction,
@@ -33,7 +33,6 @@ from .models import (
     Recommendation,
     ReportedPost,
     SanctionType,
-    SocialAccount,
 )
 from .sanctions import recommend, signer_for
 from .urlnorm import normalize_url
@@ -177,32 +176,6 @@ def report_post(
     results = add_evidence(post=post, files=list(files), acting_user=acting_user, request=request)
     add_subjects(post=post, employees=employees, acting_user=acting_user, request=request)
     return post, False, results
-
-
-@transaction.atomic
-def link_social_account(
-    *, employee: Employee, platform: str, handle: str, method: str, note: str = "", acting_user: Any, request=None
-) -> SocialAccount:
-    handle = handle.strip().lstrip("@")
-    account, created = SocialAccount.objects.get_or_create(
-        platform=platform, handle=handle, defaults={"employee": employee}
-    )
-    if not created and account.employee_id != employee.pk:
-        raise ValidationError(_("Akun ini sudah tertaut ke pegawai lain: %(e)s.") % {"e": account.employee})
-    account.verified_by = acting_user
-    account.verification_method = method
-    account.verification_note = note
-    account.verified_at = timezone.now()
-    account.save()
-    record(
-        "social_account.link",
-        actor=acting_user,
-        subject=account,
-        changes={"employee": str(employee), "platform": platform, "handle": handle, "method": method},
-        reason=note,
-        request=request,
-    )
-    return account
 
 
 # --- Cases ------------------------------------------------------------------------

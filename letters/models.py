@@ -134,7 +134,7 @@ class Letter(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     letterhead = models.ForeignKey(Letterhead, verbose_name=_("kop surat"), on_delete=models.PROTECT)
     employee = models.ForeignKey(
-        "cases.Employee", verbose_name=_("pegawai yang dituju"), on_delete=models.PROTECT, related_name="letters"
+        "registry.Employee", verbose_name=_("pegawai yang dituju"), on_delete=models.PROTECT, related_name="letters"
     )
     # Addressee as printed (snapshot, editable on the draft)
     addressee_name = models.CharField(_("nama"), max_length=250)

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from cases.identifiers import format_nip
 from legal import citations, regimes
 from printing.pdf import render_pdf
 from printing.verification import qr_data_uri, verification_url
+from registry.identifiers import format_nip
 
 from . import numbering, procedure
 from .dates import hari_tanggal, tanggal, zone_label

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required, employee_of
 from audit.services import events_for, record
-from cases.models import Case, Employee
+from cases.models import Case
+from registry.models import Employee
 
 from . import bulk, drafting, procedure, rendering, selectors, services, workflow
 from .forms import CorrectionForm, LetterForm, LetterheadForm, PaperReceiptForm, ReturnForm

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "workdays",
     "printing",
     "legal",
+    "registry",
     "cases",
     "detection",
     "letters",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
+    "netralitas_site.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "netralitas_site.urls"

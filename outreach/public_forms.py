@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Platform
+from registry.models import Platform
 
 from . import challenge
 

@@ -14,7 +14,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Decision, Election, OrgUnit
+from cases.models import Case, Decision
+from registry.models import Election, OrgUnit
 
 from .suppression import suppress
 

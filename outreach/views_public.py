@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from cases.models import Election
 from cases.urlnorm import normalize_url
 from printing.exports import safe_row
+from registry.models import Election
 
 from . import challenge, public_reports, ratelimit, statistics
 from .public_forms import PublicReportForm, TrackForm

@@ -33,8 +33,8 @@ PAGES = {
         ("petugas-kasus", "/kasus/"),
         ("petugas-kasus-detail", "/kasus/1/"),
         ("petugas-unggahan", "/kasus/unggahan/1/"),
-        ("petugas-pegawai", "/kasus/pegawai/"),
-        ("petugas-impor", "/kasus/pegawai/impor/"),
+        ("petugas-pegawai", "/pegawai/"),
+        ("petugas-impor", "/pegawai/impor/"),
         ("petugas-pelatihan", "/pelatihan/kelola/"),
     ],
     "monitor": [("monitor-laporan", "/kasus/unggahan/"), ("monitor-laporan-baru", "/kasus/unggahan/baru/")],
@@ -44,7 +44,7 @@ PAGES = {
         ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
     ],
     "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/saya/")],
-    "admin": [("admin-pemilihan", "/kasus/pemilihan/")],
+    "admin": [("admin-pemilihan", "/pemilu/")],
 }
 
 

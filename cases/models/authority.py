@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .org import Employee, OrgUnit
+from registry.models import Employee, OrgUnit
 
 
 class Signatory(models.Model):

@@ -10,9 +10,10 @@ from django.test import override_settings
 from audit.models import AuditEvent
 from cases import services
 from cases.demo_cases import _walk
-from cases.models import Appeal, Case, Decision, Employee, SanctionType, ViolationType
+from cases.models import Appeal, Case, Decision, SanctionType, ViolationType
 from cases.sanctions import recommend
 from legal import appeals as legal_appeals
+from registry.models import Employee
 from tests.cases.conftest import make_case
 from tests.factories import EmployeeFactory
 

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cases import services, workflow
-from cases.models import Case, Decision, Employee, SanctionType, ViolationType
+from cases.models import Case, Decision, SanctionType, ViolationType
 from cases.sanctions import authorised_official, recommend, signer_for
+from registry.models import Employee
 from tests.cases.conftest import make_case
 from tests.factories import EmployeeFactory
 

@@ -19,7 +19,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases import services as case_services
-from cases.models import CandidatePair, Election, Evidence
+from cases.models import Evidence
+from registry.models import CandidatePair, Election
 from tests.factories import EmployeeFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jobs"

@@ -59,7 +59,7 @@ def leader_employee(leader_user, unit):
 
 @pytest.fixture
 def staff_employee(staff_user):
-    from cases.models import Employee
+    from registry.models import Employee
 
     emp = Employee.objects.get(user=staff_user)
     emp.nip = "199004122015032004"

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cases.models import Election
 from outreach import statistics
 from printing.exports import safe_row
+from registry.models import Election
 
 
 class Command(BaseCommand):
