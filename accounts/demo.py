@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
-from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF
+from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF, SUPERVISOR
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ DEMO_ACCOUNTS = [
         "ORSXG5DPOBSXEYLUN5ZHA4DLOBSXEYLU",
         "ppk_operator",
     ),
+    # Linked by cases.demo_cases to the atasan langsung of a demo case's employee.
+    DemoAccount("atasan", SUPERVISOR, "Atasan-Netral-2024", "Atasan", "Langsung", "ORSXG5DBONQW4YLUMFXGC3TUMFXGC3TU"),
 ]
 
 

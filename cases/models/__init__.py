@@ -16,6 +16,7 @@ from .case import (
     SanctionType,
     ViolationType,
 )
+from .supervision import SupervisorDuty
 
 __all__ = [
     "Appeal",
@@ -33,5 +34,6 @@ __all__ = [
     "Signatory",
     "Sanction",
     "SanctionType",
+    "SupervisorDuty",
     "ViolationType",
 ]

@@ -48,7 +48,7 @@ def rekey(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0012_signatory"),
+        ("cases", "0013_signatory"),
         ("letters", "0002_registry_foreign_keys"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

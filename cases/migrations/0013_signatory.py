@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0011_registry_moved_out"),
+        ("cases", "0012_supervisor_duty"),
         ("letters", "0002_registry_foreign_keys"),
         ("registry", "0002_move_content_types"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
