@@ -19,8 +19,9 @@ PY=.venv/bin/python
 
 mkdir -p "$OUT"
 # TESTING=1 only so that session cookies travel over plain http on localhost (no TLS proxy in the loop);
-# everything else is production configuration: DEBUG=0, PostgreSQL, Redis queues and cache.
-export DEBUG=0 TESTING=1 SECRET_KEY=load-test-only ALLOWED_HOSTS=127.0.0.1,localhost
+# everything else is production configuration: DEBUG=0, PostgreSQL, Redis queues and cache. TRUSTED_PROXY_COUNT=1:
+# locust plays the reverse proxy, each virtual user with its own client address (see locustfile.py).
+export DEBUG=0 TESTING=1 SECRET_KEY=load-test-only ALLOWED_HOSTS=127.0.0.1,localhost TRUSTED_PROXY_COUNT=1
 export DATABASE_URL="$PGURL/$DB" REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" MEDIA_ROOT="$PWD/$OUT/media"
 
 pids=()
