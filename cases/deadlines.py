@@ -58,7 +58,10 @@ def due_date_for(case, status: str, *, entered: dt.date, cal: Calendar | None = 
     if clock.mode == "stopped":
         return None
     if clock.mode == "runs":
-        return cal.add_working_days(entered, clock.allowance or 0)
+        start = entered
+        if status == "examination" and case.examination_date and case.examination_date > entered:
+            start = case.examination_date  # the examination deadline never falls before the scheduled examination
+        return cal.add_working_days(start, clock.allowance or 0)
     if status in ("summons_1", "summons_2"):
         return case.examination_date
     if status == "appeal_window":
