@@ -22,6 +22,7 @@ MENU = [
     (_("Kepatuhan"), "training:compliance", "training.reports", None),
     (_("Notifikasi"), "cases:notification_list", "self.view", None),
     (_("Dasar hukum"), "legal:basis", "legal.view", None),
+    (_("Tugas atasan"), "cases:supervision_list", "supervision.view", None),
 ]
 
 

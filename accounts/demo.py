@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
-from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF
+from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF, SUPERVISOR
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ DEMO_ACCOUNTS = [
     DemoAccount("monitor", MONITOR, "Monitor-Netral-2024", "Bayu", "Pratama"),
     DemoAccount("pimpinan", LEADER, "Pimpinan-Netral-2024", "Hendra", "Wijaya", "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK"),
     DemoAccount("pegawai", STAFF, "Pegawai-Netral-2024", "Siti", "Rahmawati"),
+    # Linked by cases.demo_cases to the atasan langsung of a demo case's employee.
+    DemoAccount("atasan", SUPERVISOR, "Atasan-Netral-2024", "Atasan", "Langsung", "ORSXG5DBONQW4YLUMFXGC3TUMFXGC3TU"),
 ]
 
 

@@ -82,6 +82,26 @@ def _walk(case: Case, target: str, officer) -> None:
             return
 
 
+def _link_supervisor_account(user, employees: list) -> None:
+    """The demo 'atasan' account: a Kepala Seksi who becomes the atasan langsung of a demo case's employee
+    (before the cases open, so the duty notification reaches them). Idempotent: keyed on the account."""
+    if user is None or Employee.objects.filter(user=user).exists() or len(employees) < 2:
+        return
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLE_GROUPS, STAFF
+
+    staff = employees[1]
+    boss = Employee(user=user, full_name="Agus Santoso", status="pns", nip="197805122005011003", sex="L",
+                    rank="III/d", position="Kepala Seksi", position_kind="pengawas", unit=staff.unit,
+                    supervisor=staff.supervisor, email=user.email)  # fmt: skip
+    boss.full_clean()
+    boss.save()
+    Employee.objects.filter(pk=staff.pk).update(supervisor=boss)
+    staff.supervisor = boss
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[STAFF]))  # an atasan is also an employee
+
+
 @transaction.atomic
 def seed(context: dict) -> None:
     if ReportedPost.objects.filter(url__startswith="https://demo.netralitas/").exists():
@@ -95,6 +115,7 @@ def seed(context: dict) -> None:
         employees = [own] + employees
     vt = ViolationType.objects.get(code="SKB-05")
     assert SanctionType.objects.exists()
+    _link_supervisor_account(users.get("supervisor"), employees)
     for i, target in enumerate(TARGETS):
         if i >= len(employees):
             break

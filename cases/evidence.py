@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import io
@@ -166,17 +167,17 @@ def _refusal(exc: ImageRejected, name: str) -> str:
 
 
 def store(checked: CheckedImage) -> tuple[str, str]:
-    """Write the file and its display thumbnail once; an existing file is reused, never overwritten."""
+    """Write the file and its display thumbnail once; an existing file is reused, never overwritten.
+
+    A write that fails (disk full, I/O error) leaves no partial file behind and raises a ValidationError the
+    upload form shows; the caller's transaction then saves nothing. A file already at the content-addressed
+    path with the wrong size can only be the leftover of such a failure, so it is written again.
+    """
     path = checked.path
-    if not default_storage.exists(path):
-        saved = default_storage.save(path, ContentFile(checked.data))
-        if saved != path:  # a concurrent writer won the race: keep theirs (same bytes)
-            default_storage.delete(saved)
+    _write_once(path, checked.data)
     thumb = checked.thumb_path
     if not default_storage.exists(thumb):
-        saved = default_storage.save(thumb, ContentFile(checked.thumb_data or _thumbnail(checked.data)))
-        if saved != thumb:
-            default_storage.delete(saved)
+        _write_once(thumb, checked.thumb_data or _thumbnail(checked.data))
     return path, thumb
 
 
@@ -187,6 +188,28 @@ def _thumbnail(data: bytes) -> bytes:
         buf = io.BytesIO()
         upright.save(buf, "JPEG", quality=82)
     return buf.getvalue()
+
+
+def _write_once(path: str, data: bytes) -> None:
+    if default_storage.exists(path):
+        if default_storage.size(path) == len(data):
+            return
+        default_storage.delete(path)  # a truncated leftover: its name promises bytes it does not hold
+    try:
+        saved = default_storage.save(path, ContentFile(data))
+    except OSError as exc:
+        if default_storage.exists(path) and default_storage.size(path) != len(data):
+            default_storage.delete(path)
+        if exc.errno == errno.ENOSPC:
+            raise ValidationError(
+                _("Ruang penyimpanan berkas penuh; bukti tidak disimpan. Beri tahu admin, lalu unggah lagi.")
+            ) from exc
+        raise ValidationError(
+            _("Berkas bukti gagal disimpan (%(err)s); tidak ada yang tersimpan. Coba lagi.")
+            % {"err": exc.strerror or exc.__class__.__name__}
+        ) from exc
+    if saved != path:  # a concurrent writer won the race: keep theirs (same bytes)
+        default_storage.delete(saved)
 
 
 def _detection_service(name: str):

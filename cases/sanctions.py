@@ -142,7 +142,10 @@ def recommend(case: Case, track: str) -> Recommendation:
     else:
         level = violations.level(vt.code, vt.discipline_level)
         if not level:
-            reasons.append(_("Jenis pelanggaran ini tidak memiliki tingkat hukuman disiplin (hanya kode etik)."))
+            if rule and rule.note:  # e.g. the supervisor's failure: the official sets the level
+                reasons.append(f"{rule.note} ({rule.level_set_by})")
+            else:
+                reasons.append(_("Jenis pelanggaran ini tidak memiliki tingkat hukuman disiplin (hanya kode etik)."))
             return Recommendation(track, None, Off.PPK, reasons, prior)
         if level == violations.PTDH:
             return _dismissal(track, status, case, reasons, prior)

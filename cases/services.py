@@ -259,6 +259,9 @@ def open_cases(
         )
         if assigned_officer:
             notify_assignment(case, assigned_officer)
+        from .supervision import open_duty
+
+        open_duty(case, acting_user=acting_user, request=request)  # PP 94/2021: the atasan must act
         created.append(case)
     return created
 

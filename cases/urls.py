@@ -37,3 +37,14 @@ urlpatterns = [
     path("notifikasi/lencana/", case_views.notification_badge, name="notification_badge"),
     path("saya/<int:pk>/", case_views.my_case_detail, name="my_case_detail"),
 ]
+
+# --- Atasan langsung (cases/views/supervision.py) ------------------------------------------------
+from cases.views import supervision as supervision_views  # noqa: E402
+
+urlpatterns += [
+    path("atasan/", supervision_views.duty_list, name="supervision_list"),
+    path("atasan/<int:pk>/", supervision_views.duty_detail, name="supervision_detail"),
+    path("atasan/<int:pk>/panggilan/", supervision_views.duty_summons, name="supervision_summons"),
+    path("atasan/<int:pk>/pemeriksaan/", supervision_views.duty_examined, name="supervision_examined"),
+    path("<int:pk>/kelalaian-atasan/", supervision_views.case_from_missed_duty, name="case_missed_duty"),
+]

@@ -37,11 +37,16 @@ PREVIEW_MAX_SIDE = 1600
 
 
 def enqueue_detection(evidence_id: int) -> None:
-    """Send one detection job for this evidence after the current transaction commits (with retries)."""
+    """Send one detection job for this evidence after the current transaction commits (with retries).
+
+    The run row is written first (queued), so the database, not Redis, says what still needs doing: a job
+    lost with Redis (restart without persistence, outage while sending) is found by ``requeue_detections``.
+    """
     from netralitas_site.jobs import enqueue
 
     from .tasks import run_detection
 
+    DetectionRun.objects.get_or_create(evidence_id=evidence_id)
     enqueue(QUEUE, run_detection, evidence_id, retries=RETRIES)
 
 
@@ -101,7 +106,14 @@ def requeue_dead_runs(
     *, stale_minutes: int = DEFAULT_STALE_MINUTES, include_failed: bool = False, acting_user: Any = None
 ) -> list[int]:
     """Re-queue every dead (and optionally failed) run; returns their evidence ids."""
+    from cases.models import Evidence
+
     done = []
+    # Evidence that never got a run row (the process stopped between the upload's commit and the enqueue).
+    cutoff = timezone.now() - timedelta(minutes=stale_minutes)
+    for evidence in Evidence.objects.filter(detection_run__isnull=True, uploaded_at__lt=cutoff).order_by("pk"):
+        requeue(evidence=evidence, acting_user=acting_user)
+        done.append(evidence.pk)
     for run in dead_runs(stale_minutes=stale_minutes, include_failed=include_failed):
         with transaction.atomic():
             locked = DetectionRun.objects.select_for_update().get(pk=run.pk)
@@ -143,6 +155,11 @@ def claim(*, evidence_id: int, stale_minutes: int = DEFAULT_STALE_MINUTES) -> tu
     run, _created = DetectionRun.objects.select_for_update().get_or_create(evidence_id=evidence_id)
     if run.status == DetectionRun.Status.RUNNING and not run.is_stale(stale_minutes):
         log.info("Detection for evidence %s is already running on %s; skipping", evidence_id, run.worker)
+        return None
+    if run.status in (DetectionRun.Status.DONE, DetectionRun.Status.FAILED):
+        # A duplicate job (e.g. RQ retrying the job of a killed worker after requeue_detections resent it):
+        # every legitimate send marks the run queued first, so the run finishes once.
+        log.info("Detection for evidence %s is already %s; skipping duplicate job", evidence_id, run.status)
         return None
     now = timezone.now()
     run.status = DetectionRun.Status.RUNNING

@@ -136,6 +136,15 @@ RULES: tuple[Rule, ...] = (
         option="pppk_moral_sanction",
     ),
     Rule(
+        "supervisor_duty",
+        "Atasan langsung yang mengetahui dugaan pelanggaran wajib memanggil dan memeriksa (bukan delik aduan); "
+        "kelalaian ditandai kepada BKPSDM dan atasannya dan dapat menjadi kasus tersendiri.",
+        (procedure.SUPERVISOR_DUTY_ARTICLE, procedure.SUPERVISOR_FAILURE_ARTICLE),
+        "cases/supervision.py",
+        "test_pp94_pasal_26_supervisor_notified_and_missed_duty_flagged",
+        option="supervisor_duty_workdays",
+    ),
+    Rule(
         "summons_timing",
         f"Panggilan I paling lambat {procedure.SUMMONS_1_MIN_WORKING_DAYS} hari kerja sebelum pemeriksaan; "
         f"pemeriksaan Panggilan II paling lama {procedure.SUMMONS_2_MAX_WORKING_DAYS} hari kerja sesudah "

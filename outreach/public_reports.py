@@ -123,8 +123,11 @@ def submit(
     return report, code
 
 
-def status_of(report: PublicReport) -> str:
-    if report.closed_at or report.post.cases.exists():
+def status_of(report: PublicReport, has_case: bool | None = None) -> str:
+    """The report's status key; ``has_case`` (whether its post has a case) saves a query in lists."""
+    if has_case is None:
+        has_case = report.post.cases.exists()
+    if report.closed_at or has_case:
         return HANDLED
     if report.taken_up_at:
         return REVIEWING

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import capability_required
+from cases.models import ReportedPost
 from cases.selectors import post_for
 
 from . import lapor, public_reports, selectors
 from .public_forms import CloseForm, LaporUploadForm
+from .public_reports import STATUS_WORDS
 
 STATES = [("new", _("Baru")), ("review", _("Sedang ditelaah")), ("done", _("Ditangani")), ("", _("Semua"))]
 
@@ -33,11 +35,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     by_post: dict[int, list] = {}
     for r in reports.filter(post__in=[p["post"] for p in posts]).order_by("created_at"):
         by_post.setdefault(r.post_id, []).append(r)
-    rows = [
-        {**p, "reports": by_post.get(p["post"], []), "status": public_reports.status_of(by_post[p["post"]][-1])}
-        for p in posts
-        if p["post"] in by_post
-    ]
+    with_case = set(ReportedPost.objects.filter(pk__in=list(by_post), cases__isnull=False).values_list("pk", flat=True))
+    rows = []
+    for p in posts:
+        if p["post"] in by_post:
+            status = public_reports.status_of(by_post[p["post"]][-1], has_case=p["post"] in with_case)
+            rows.append({**p, "reports": by_post[p["post"]], "status": status, "status_label": STATUS_WORDS[status]})
     context = {
         "rows": rows,
         "state": state,

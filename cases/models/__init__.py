@@ -15,6 +15,7 @@ from .case import (
     SanctionType,
     ViolationType,
 )
+from .supervision import SupervisorDuty
 
 __all__ = [
     "Appeal",
@@ -31,5 +32,6 @@ __all__ = [
     "ReportedPost",
     "Sanction",
     "SanctionType",
+    "SupervisorDuty",
     "ViolationType",
 ]

@@ -155,7 +155,7 @@ class ViolationType(models.Model):
         verbose_name_plural = _("jenis pelanggaran")
 
     def __str__(self) -> str:
-        if self.code.startswith("PP94-"):
+        if self.code.startswith("PP94-5N-"):
             return f"PP 94/2021 Pasal 5 huruf n angka {self.number}: {self.title}"
         return f"{self.number}. {self.title}" if self.number else self.title
 

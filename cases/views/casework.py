@@ -40,7 +40,7 @@ from ..forms import (
     TransitionForm,
     officers_queryset,
 )
-from ..models import Appeal, Case, SanctionType
+from ..models import Appeal, Case, SanctionType, SupervisorDuty
 from ..sanctions import recommend
 from . import detection_template_exists
 
@@ -199,6 +199,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "follow_up_form": bound(FollowUpForm),
         "recommendations": recs,
         "decisions": _decisions_with_appeal_routes(case),
+        "supervisor_duty": SupervisorDuty.objects.filter(case=case).select_related("supervisor").first(),
         "status_form": bound(
             StatusAtActForm,
             initial={**version, "employee_status": case.employee_status, "act_date": case.act_date},

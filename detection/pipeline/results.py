@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "netralitas-hands-1.0 (mediapipe-hands-0.10.21 full; angle-rules v1)"
+MODEL_VERSION = (
+    "netralitas-hands-1.1 (mediapipe-hands-0.10.21 full models under LiteRT 2.3.0; palm scan; angle-rules v1)"
+)
 
 
 def _r(x, nd=2):
@@ -21,7 +23,7 @@ class HandResult:
     confidence: float  # gesture confidence 0..1
     handedness: str  # "Left" / "Right" (as seen by MediaPipe)
     score: float  # detection (handedness) score 0..1
-    source: str = "whole"  # which pass found it: whole, panel, padded, tile
+    source: str = "whole"  # which pass found it: whole, panel, scan, focus, exposure, padded, tile, recheck
 
     @property
     def size(self) -> float:

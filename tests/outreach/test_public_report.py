@@ -162,3 +162,20 @@ def test_queue_is_for_monitors_and_taking_up_moves_every_report_on_the_post(clie
     assert not PublicReport.objects.filter(closed_at__isnull=False).exists()
     client.post(reverse("outreach:close", args=[post.pk]), {"note": "Bukan pegawai Pemda."})
     assert PublicReport.objects.filter(closed_at__isnull=False).count() == 2
+
+
+def test_the_queue_page_makes_a_constant_number_of_queries(client, monitor_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(monitor_user)
+    _post(client, url="https://x.com/a/status/1")
+    client.get(reverse("outreach:queue"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("outreach:queue"))
+    for i in range(2, 8):
+        _post(client, addr=f"198.51.100.{i}", url=f"https://x.com/a/status/{i}")
+    with CaptureQueriesContext(connection) as seven:
+        page = client.get(reverse("outreach:queue"))
+    assert len(seven.captured_queries) == len(one.captured_queries)
+    assert page.content.decode().count("Diterima") >= 7
