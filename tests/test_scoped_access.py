@@ -64,6 +64,8 @@ NOT_A_PERSONS_RECORD = {
     "training:quiz_edit", "training:question_edit", "training:campaign_manage", "training:campaign_edit",
     "training:campaign_action", "training:pact_edit", "training:apel_script", "training:apel_script_edit",
     "training:compliance_export",
+    # the atasan langsung's own duties (cases.supervision.duty_for filters supervisor = the viewer)
+    "cases:supervision_detail", "cases:supervision_summons", "cases:supervision_examined",
 }  # fmt: skip
 
 
