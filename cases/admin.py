@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Evidence, SanctionType, ViolationType
+from .models import Evidence, SanctionType, Signatory, ViolationType
 
 
 @admin.register(ViolationType)
@@ -33,3 +33,14 @@ class EvidenceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    """The PPK and the officials of the authority matrix (name, title, NIP; who may record their signature)."""
+
+    list_display = ("name", "title", "office", "is_regional_head", "user", "is_active")
+    list_filter = ("office", "is_regional_head", "is_active")
+    search_fields = ("name", "title", "nip")
+    filter_horizontal = ("operators",)
+    raw_id_fields = ("employee", "unit")

@@ -52,12 +52,20 @@ def _walk(case: Case, target: str, officer) -> None:
         if step == S.SUMMONS_1:
             exam = add_working_days(today, 8)
             data = {"examination_date": exam, "summons_1_date": today}
+        if step in (S.SUMMONS_2, S.EXAMINATION) and case.status == S.SUMMONS_1:
+            # Time passes in the demo: the Panggilan I hearing lies 3 working days back, so what follows
+            # (Panggilan II today, the examination on that hearing day) has consistent dates.
+            Case.objects.filter(pk=case.pk).update(
+                summons_1_date=add_working_days(today, -11), examination_date=add_working_days(today, -3)
+            )
+            case.refresh_from_db()
         if step == S.SUMMONS_2 or (target == S.SUMMONS_2 and step == S.EXAMINATION):
-            step = S.SUMMONS_2
+            step = S.SUMMONS_2  # the hearing was missed; Panggilan II today
             data = {"missed_examination_date": case.examination_date,
-                    "examination_date": add_working_days(case.examination_date, 5), "summons_2_date": today}  # fmt: skip
+                    "examination_date": add_working_days(today, 3), "summons_2_date": today}  # fmt: skip
         if step == S.EXAMINATION_REPORT:
-            services.record_examination(case=case, held_on=today, examiners="Atasan langsung\nInspektorat\nBKPSDM",
+            services.record_examination(case=case, held_on=case.examination_date,
+                                        examiners="Atasan langsung\nInspektorat\nBKPSDM",
                                         questions_answers="T: Apakah Saudara mengunggah foto tersebut?\nJ: Ya.",
                                         acting_user=officer, expected_version=case.version)  # fmt: skip
             case.refresh_from_db()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from audit.services import diff, record
 from legal import appeals as legal_appeals
 from legal import regimes
+from netralitas_site.counters import next_value
 from registry.models import Employee, SocialAccount
 
 from . import evidence as ev
@@ -180,15 +181,8 @@ def report_post(
 # --- Cases ------------------------------------------------------------------------
 def allocate_reference(year: int) -> tuple[int, str]:
     """Next gap-free number for ``year``: the counter row is locked until the transaction ends."""
-    try:
-        with transaction.atomic():
-            CaseCounter.objects.get_or_create(year=year)
-    except IntegrityError:
-        pass
-    counter = CaseCounter.objects.select_for_update().get(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number, f"NET/{year}/{counter.last_number:04d}"
+    number = next_value(CaseCounter, field="last_number", year=year)
+    return number, f"NET/{year}/{number:04d}"
 
 
 @transaction.atomic
@@ -463,6 +457,7 @@ def record_decision(
         raise ValidationError(
             _("Sanksi berbeda dari rekomendasi (“%(r)s”): alasan wajib diisi.") % {"r": rec.sanction.name}
         )
+    from .authorities import signatory_for
     from .sanctions import authorised_official
 
     official = authorised_official(sanction_type.level, locked.employee.position_kind)
@@ -475,6 +470,7 @@ def record_decision(
         deviation_reason=deviation_reason,
         authorised_official=official,
         signer=signer_for(official, locked.employee),
+        signatory=signatory_for(official, locked.employee),
         decision_number=decision_number,
         decided_on=decided_on or timezone.localdate(),
         decided_by=acting_user,
@@ -488,6 +484,7 @@ def record_decision(
             "sanction": sanction_type.name,
             "recommended": rec.sanction.name if rec.sanction else None,
             "official": official,
+            "signatory": str(decision.signatory) if decision.signatory else None,
         },
         reason=deviation_reason,
         acting_user=acting_user,

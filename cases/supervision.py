@@ -33,13 +33,17 @@ D = SupervisorDuty.Status
 
 
 # --- What the law asks (shown to the supervisor) ------------------------------------------------
+def _cite(article) -> str:
+    return f"{article}, pasal belum dikonfirmasi" if article.unconfirmed else str(article)
+
+
 def obligations(duty: SupervisorDuty) -> list[tuple[str, str]]:
     """(what, by when) for the supervisor's page, from the legal tables."""
     summons_gap = procedure.SUMMONS_1_MIN_WORKING_DAYS
     items = [
         (
             _("Memanggil bawahan secara tertulis (Surat Panggilan I) — wajib, bukan delik aduan (%(a)s).")
-            % {"a": procedure.SUPERVISOR_DUTY_ARTICLE},
+            % {"a": _cite(procedure.SUPERVISOR_DUTY_ARTICLE)},
             duty.due_on.strftime("%d-%m-%Y"),
         ),
         (
@@ -58,7 +62,7 @@ def obligations(duty: SupervisorDuty) -> list[tuple[str, str]]:
         ),
         (
             _("Atasan yang tidak memanggil dan memeriksa dapat dijatuhi hukuman disiplin (%(a)s).")
-            % {"a": procedure.SUPERVISOR_FAILURE_ARTICLE},
+            % {"a": _cite(procedure.SUPERVISOR_FAILURE_ARTICLE)},
             "",
         ),
     ]

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "netralitas_site.middleware.NoStoreMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
     "netralitas_site.outage.DatabaseOutageMiddleware",
@@ -175,7 +176,12 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 # locale_vendor: Indonesian for allauth strings its own catalogue leaves empty (makemessages never touches it)
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
-TIME_ZONE = "Asia/Jakarta"
+# The Pemda's own time zone (WIB, WITA or WIT): letter dates, deadlines and check-in minutes follow it.
+PEMDA_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+PEMDA_ZONE = env.str("PEMDA_ZONE", default="WIB").strip().upper()
+if PEMDA_ZONE not in PEMDA_ZONES:
+    raise ImproperlyConfigured(f"PEMDA_ZONE must be one of {', '.join(PEMDA_ZONES)} (got {PEMDA_ZONE!r}).")
+TIME_ZONE = PEMDA_ZONES[PEMDA_ZONE]
 USE_I18N = True
 USE_TZ = True
 

@@ -49,6 +49,7 @@ PAGES = {
     ],
     "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/saya/")],
     "admin": [("admin-pemilihan", "/pemilu/")],
+    "atasan": [("atasan-tugas", "/kasus/atasan/")],  # also taken by tests/e2e/test_supervision_journey.py
 }
 
 

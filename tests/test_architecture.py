@@ -90,9 +90,10 @@ def test_accounts_and_the_shared_homes_import_no_domain_app():
 
 
 # What cases, training and letters may use of one another: their models, read selectors and write services,
-# plus the letter kinds and the "which letters may be drafted for this case" question a case page asks.
+# plus the letter kinds and the "which letters may be drafted for this case" question a case page asks,
+# and who signs in whose name (cases.authorities: the official the decision records).
 PUBLIC_MODULES = {
-    "cases": {"models", "selectors", "services"},
+    "cases": {"models", "selectors", "services", "authorities"},
     "training": {"models", "selectors", "services"},
     "letters": {"models", "selectors", "services", "kinds", "drafting"},
 }

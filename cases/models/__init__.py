@@ -1,3 +1,4 @@
+from .authority import Signatory
 from .case import (
     Appeal,
     Case,
@@ -30,6 +31,7 @@ __all__ = [
     "PostSubject",
     "Recommendation",
     "ReportedPost",
+    "Signatory",
     "Sanction",
     "SanctionType",
     "SupervisorDuty",

@@ -372,6 +372,15 @@ class Decision(models.Model):
     signer = models.ForeignKey(
         Employee, verbose_name=_("penandatangan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The official in whose name the decision's letter is signed (the only name a letter may carry).
+    signatory = models.ForeignKey(
+        "cases.Signatory",
+        verbose_name=_("pejabat penandatangan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
     decision_number = models.CharField(_("nomor keputusan"), max_length=120, blank=True)
     decided_on = models.DateField(_("tanggal keputusan"), default=timezone.localdate)
     delivered_on = models.DateField(_("tanggal penyampaian"), null=True, blank=True)

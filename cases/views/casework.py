@@ -24,7 +24,7 @@ from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
 
 from .. import deadlines, selectors, services, workflow
-from ..evidence import similar_evidence
+from ..evidence import record_gallery_view, similar_evidence
 from ..forms import (
     AppealForm,
     AppealOutcomeForm,
@@ -164,6 +164,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posts = list(case.posts.all())
     evidence = selectors.case_evidence_for(user=request.user, case=case)
     similar = similar_evidence(evidence)
+    record_gallery_view(user=request.user, evidence_list=evidence, where={"case": case.reference}, request=request)
     version = {"version": case.version}
     steps = workflow.allowed_steps(case, request.user)
     manage = can(request.user, "cases.manage")

@@ -16,7 +16,7 @@ from accounts.access import can, capability_required
 from audit.services import events_for, record
 
 from .. import people_picker, selectors, services
-from ..evidence import similar_evidence
+from ..evidence import record_gallery_view, similar_evidence
 from ..forms import EvidenceForm, OpenCasesForm, PostForm
 from . import detection_template_exists
 
@@ -83,6 +83,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = list(post.evidence.all())
     similar = similar_evidence(evidence)
     subjects = post.subjects.select_related("employee", "employee__unit", "social_account", "confirmed_by")
+    record_gallery_view(user=request.user, evidence_list=evidence, where={"post": post.pk}, request=request)
     context = {
         "post": post,
         "post_handle": (post.account_name or "").strip().lstrip("@").lower(),
@@ -176,18 +177,19 @@ def people_search(request: HttpRequest) -> HttpResponse:
 
 @capability_required("evidence.view")
 def evidence_file(request: HttpRequest, pk: int, kind: str = "file") -> HttpResponse:
-    """Serve an evidence file (or its upright thumbnail) after the access check; every access is logged."""
+    """Serve an evidence file (or its upright thumbnail) after the access check; each full-size open is logged."""
     evidence = selectors.evidence_for(user=request.user, pk=pk)
     name = evidence.thumbnail.name if kind == "thumb" and evidence.thumbnail else evidence.file.name
     if not name or not default_storage.exists(name):
         raise Http404
-    record(
-        "evidence.download" if kind == "file" else "evidence.view",
-        actor=request.user,
-        subject=evidence,
-        changes={"kind": kind, "sha256": evidence.sha256},
-        request=request,
-    )
+    if kind == "file":  # thumbnails are audited once per page view (ev.record_gallery_view), not per image
+        record(
+            "evidence.download",
+            actor=request.user,
+            subject=evidence,
+            changes={"kind": kind, "sha256": evidence.sha256},
+            request=request,
+        )
     content_type = evidence.content_type if kind == "file" else "image/jpeg"
     response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response["Cache-Control"] = "private, no-store"

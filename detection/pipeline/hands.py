@@ -184,8 +184,8 @@ def plan_tiles(w: int, h: int, hand_size: float | None, cfg: HandsConfig):
         side = int(side * 1.12) + 1
 
 
-def _joined(a: str, b: str) -> str:
-    return f"{a}+{b}" if a else b
+def join_passes(a: str, b: str) -> str:
+    return f"{a}+{b}" if a and b else (a or b)
 
 
 def scan_windows(w: int, h: int, side: int, overlap: int) -> list[tuple[int, int, int, int]]:
@@ -333,15 +333,15 @@ def detect_hands(
         if (not hands or lone) and cfg.exposure_gamma and big:
             retry = _exposure_pass(image, cfg)
             if retry:
-                hands, second = retry, _joined(second, "exposure")
+                hands, second = retry, join_passes(second, "exposure")
         if not hands or always or (lone and all(x.source == "scan" for x in hands)):
-            second = _joined(second, "padded")
+            second = join_passes(second, "padded")
             retry = _padded_pass(image, cfg)
             hands = retry if (lone and retry and not always) else hands + retry
         if not cfg.scan:  # the older MediaPipe tile passes (kept for measurement)
             small = [x for x in hands if x.size < cfg.small_hand_fraction * long_]
             if big and (small or not hands or always):
-                second = _joined(second, "tiles")
+                second = join_passes(second, "tiles")
                 sizes = [x.size for x in hands]
                 hand_size = float(np.median(sizes)) if sizes else None
                 tiled = _tile_pass(image, hand_size, cfg, hands)

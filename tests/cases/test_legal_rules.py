@@ -194,3 +194,17 @@ def test_uu20_2023_pasal_66_status_at_act_set_on_the_case_page(client, hr_user, 
     assert Case.objects.get(pk=case.pk).employee_status == "cpns"
     client.force_login(leader_user)
     assert client.post(url, {"version": case.version + 1, "employee_status": "pns", "reason": "x"}).status_code == 403
+
+
+def test_pp79_2021_no_appeal_window_held_open_when_no_route_lies(hr_user, unit):
+    honorer = EmployeeFactory(unit=unit, status=Employee.Status.HONORER, nip=None, nik="3201014101900005")
+    case = make_case(hr_user, honorer, violation_type=vt("SKB-05"))
+    _walk(case, S.APPEAL_WINDOW, hr_user)
+    case.refresh_from_db()
+    delivered = case.decisions.get().delivered_on
+    assert case.due_date == delivered  # nothing to wait for: effective on delivery
+
+
+def test_pp79_2021_appeal_window_follows_the_appealable_decision(window_case):
+    discipline = window_case.decisions.get(track="discipline")
+    assert window_case.due_date == legal_appeals.deadline(discipline.delivered_on)

@@ -21,19 +21,30 @@ PORT = int(os.environ.get("FAULTS_REDIS_PORT", "8116"))
 
 
 class PrivateRedis:
-    def __init__(self, folder: Path, *, persistent: bool = False):
-        self.folder, self.persistent, self.proc = folder, persistent, None
-        self.url = f"redis://127.0.0.1:{PORT}/0"
+    def __init__(self, folder: Path, *, port: int = PORT, persistent: bool = False):
+        self.folder, self.port, self.persistent, self.proc = folder, port, persistent, None
+        self.url = f"redis://127.0.0.1:{port}/0"
 
     def start(self) -> None:
         aof = ["--appendonly", "yes"] if self.persistent else ["--appendonly", "no"]
         self.proc = subprocess.Popen(
-            ["redis-server", "--port", str(PORT), "--bind", "127.0.0.1", "--save", "", *aof, "--dir", str(self.folder)],
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                *aof,
+                "--dir",
+                str(self.folder),
+            ],
             stdout=subprocess.DEVNULL,
         )
         for _ in range(100):
             try:
-                socket.create_connection(("127.0.0.1", PORT), timeout=0.2).close()
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
                 return
             except OSError:
                 time.sleep(0.05)

@@ -8,7 +8,7 @@ from accounts.demo import DEMO_ACCOUNTS, otpauth_uri, seed_accounts
 from registry.demo import seed_registry
 
 # Apps add their demo content here; each module has seed(context) -> None.
-DEMO_MODULES = ("cases.demo_cases", "training.demo", "letters.demo", "outreach.demo")
+DEMO_MODULES = ("cases.demo_authorities", "cases.demo_cases", "training.demo", "letters.demo", "outreach.demo")
 
 
 class Command(BaseCommand):
