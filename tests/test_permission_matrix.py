@@ -82,8 +82,9 @@ def records(db):
     from tests.factories import EmployeeFactory, OrgUnitFactory
 
     author = make_user("matrix_author", "admin")
-    make_user("matrix_signer", "leader")  # the letter needs a signer
-    employee = EmployeeFactory(unit=OrgUnitFactory(code="LAIN", name="Unit lain"))
+    signer = make_user("matrix_signer", "leader")  # the letter needs a signer: the employee's supervisor
+    other_unit = OrgUnitFactory(code="LAIN", name="Unit lain")
+    employee = EmployeeFactory(unit=other_unit, supervisor=EmployeeFactory(unit=other_unit, user=signer))
     post = ReportedPost.objects.create(platform="facebook", url="https://facebook.com/p/matrix", reported_by=author)
     post.subjects.create(employee=employee)
     case = Case.objects.create(
@@ -93,7 +94,8 @@ def records(db):
     case.posts.add(post)
     letterhead = Letterhead.objects.create(government="PEMKAB", agency="BKPSDM", address="Jl. 1", city="X",
                                            unit_code="BKPSDM", is_default=True)  # fmt: skip
-    data = drafting.initial_for(kind=LetterKind.SUMMONS_1, case=case, letterhead=letterhead)
+    data = drafting.initial_for(kind=LetterKind.COACHING, case=case, letterhead=letterhead)
+    data.setdefault("signer", signer)
     letter = services.create_draft(acting_user=author, data=data)
     return {"employee": employee.pk, "post": post.pk, "case": case.pk, "letter": letter.pk}
 

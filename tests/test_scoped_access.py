@@ -104,7 +104,9 @@ def two_units(db, settings, tmp_path, monkeypatch):
     author = make_user("scoped_author", ADMIN, totp=True)
     world = {}
     for tag, unit in (("a", unit_a), ("b", unit_b)):
-        employee = EmployeeFactory(unit=unit, full_name=f"Pegawai {tag.upper()} Terlapor")
+        boss_user = make_user(f"scoped_boss_{tag}", LEADER)
+        boss = EmployeeFactory(unit=unit, full_name=f"Atasan {tag.upper()}", user=boss_user)  # signs the letter
+        employee = EmployeeFactory(unit=unit, full_name=f"Pegawai {tag.upper()} Terlapor", supervisor=boss)
         case = make_case(author, employee, url=f"https://facebook.com/p/scope-{tag}")
         post = case.posts.get()
         from cases import services as case_services
@@ -115,7 +117,8 @@ def two_units(db, settings, tmp_path, monkeypatch):
         letterhead = Letterhead.objects.first() or Letterhead.objects.create(
             government="PEMKAB", agency="BKPSDM", address="Jl. 1", city="Sukamaju", unit_code="BKPSDM", is_default=True
         )
-        data = drafting.initial_for(kind=LetterKind.SUMMONS_1, case=case, letterhead=letterhead)
+        data = drafting.initial_for(kind=LetterKind.COACHING, case=case, letterhead=letterhead)
+        data.setdefault("signer", boss_user)
         letter = services.create_draft(acting_user=author, data=data)
         world[tag] = {
             "employee": employee,
