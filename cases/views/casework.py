@@ -40,7 +40,7 @@ from ..forms import (
     TransitionForm,
     officers_queryset,
 )
-from ..models import Appeal, Case, Evidence, SanctionType, SupervisorDuty
+from ..models import Appeal, Case, SanctionType, SupervisorDuty
 from ..sanctions import recommend
 from . import detection_template_exists
 
@@ -120,7 +120,7 @@ def case_export(request: HttpRequest) -> StreamingHttpResponse:
 @require_POST
 @capability_required("cases.assign")
 def case_bulk_assign(request: HttpRequest) -> HttpResponse:
-    form = BulkAssignForm(request.POST)
+    form = BulkAssignForm(request.POST, cases=selectors.case_list_for(user=request.user))
     if form.is_valid():
         n = services.assign(
             cases=form.cleaned_data["cases"],
@@ -162,7 +162,7 @@ def _letters_context(request: HttpRequest, case: Case) -> dict:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     posts = list(case.posts.all())
-    evidence = list(Evidence.objects.filter(post__in=posts))
+    evidence = selectors.case_evidence_for(user=request.user, case=case)
     similar = similar_evidence(evidence)
     record_gallery_view(user=request.user, evidence_list=evidence, where={"case": case.reference}, request=request)
     version = {"version": case.version}
