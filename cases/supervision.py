@@ -202,7 +202,7 @@ def flag_missed(*, today: dt.date | None = None) -> int:
     (idempotent). Run daily with the case reminders."""
     today = today or timezone.localdate()
     count = 0
-    qs = SupervisorDuty.objects.select_for_update().filter(status=D.PENDING, due_on__lt=today)
+    qs = SupervisorDuty.objects.select_for_update(of=("self",)).filter(status=D.PENDING, due_on__lt=today)
     for duty in qs.select_related("case__assigned_officer", "supervisor__supervisor__user"):
         duty.status, duty.missed_flagged_at = D.MISSED, timezone.now()
         duty.save(update_fields=["status", "missed_flagged_at"])
@@ -237,7 +237,7 @@ def open_case_for_missed_duty(*, duty: SupervisorDuty, acting_user: Any, request
     from . import deadlines
     from .services import allocate_reference
 
-    duty = SupervisorDuty.objects.select_for_update().select_related("supervisor", "case").get(pk=duty.pk)
+    duty = SupervisorDuty.objects.select_for_update(of=("self",)).select_related("supervisor", "case").get(pk=duty.pk)
     if duty.status != D.MISSED:
         raise ValidationError(_("Hanya tugas atasan yang lewat batas waktu yang dapat dijadikan kasus."))
     if duty.follow_up_case_id:
