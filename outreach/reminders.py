@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from accounts.access import members
 from accounts.roles import HR
-from cases.deadlines import DUE_SOON_WORKING_DAYS
 from cases.models import Notification, Recommendation
 from cases.services import notify
+from workdays.deadlines import DUE_SOON_WORKING_DAYS
 
 from .recommendations import ANSWERED, FOLLOWED_UP, OVERDUE, clocks_for
 

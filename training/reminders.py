@@ -93,9 +93,7 @@ def _officer_summaries(today: dt.date) -> list[Reminder]:
         return []
     rows = []
     overdue = (
-        Assignment.objects.filter(
-            completed_at__isnull=True, employee__is_active=True, due_date__lt=today, campaign__is_active=True
-        )  # fmt: skip
+        Assignment.objects.filter(Assignment.overdue_q(today), employee__is_active=True, campaign__is_active=True)
         .values("campaign_id", "campaign__title", "due_date")
         .annotate(n=Count("id"))
     )
