@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -21,8 +20,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import can, employee_of
-from accounts.roles import HR, ROLE_GROUPS
+from accounts.access import can, employee_of, members
+from accounts.roles import HR
 from audit.services import record
 from legal import options, procedure, violations
 from workdays.calendar import Calendar
@@ -193,7 +192,7 @@ def record_examination(
 def _bkpsdm_recipients(case: Case) -> list[Any]:
     if case.assigned_officer_id:
         return [case.assigned_officer]
-    return list(get_user_model().objects.filter(groups__name=ROLE_GROUPS[HR], is_active=True))
+    return list(members(HR))
 
 
 @transaction.atomic
