@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for, record
-from registry.models import Employee
 
 from .. import people_picker, selectors, services
 from ..evidence import record_gallery_view, similar_evidence
@@ -38,9 +37,7 @@ def post_list(request: HttpRequest) -> HttpResponse:
 @capability_required("posts.report")
 def post_create(request: HttpRequest) -> HttpResponse:
     form = PostForm(request.POST or None, request.FILES or None)
-    form.fields["employees"].queryset = people_picker.allowed_to_tag(
-        user=request.user, session=request.session, employees=form.fields["employees"].queryset
-    )
+    form.fields["employees"].queryset = people_picker.taggable(user=request.user, session=request.session)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -129,10 +126,8 @@ def post_add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required("posts.report")
 def post_add_subjects(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(user=request.user, pk=pk)
-    ids = [x for x in request.POST.getlist("employees") if x.isdigit()]
-    employees = people_picker.allowed_to_tag(
-        user=request.user, session=request.session, employees=Employee.objects.filter(pk__in=ids, is_active=True)
-    )
+    ids = request.POST.getlist("employees")
+    employees = people_picker.taggable(user=request.user, session=request.session, ids=ids)
     services.add_subjects(post=post, employees=employees, acting_user=request.user, request=request)
     return redirect("cases:post_detail", pk=pk)
 
@@ -141,7 +136,7 @@ def post_add_subjects(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required("cases.manage")
 def post_open_cases(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(user=request.user, pk=pk)
-    form = OpenCasesForm(request.POST, post=post)
+    form = OpenCasesForm(request.POST, employees=selectors.employees_to_open_for(user=request.user, post=post))
     if form.is_valid():
         cases = services.open_cases(
             post=post,
@@ -165,7 +160,7 @@ def _open_form(request: HttpRequest, post) -> OpenCasesForm | None:
     """The "open cases" form, only while some reported employee has no case from this post yet."""
     if not can(request.user, "cases.manage"):
         return None
-    form = OpenCasesForm(post=post)
+    form = OpenCasesForm(employees=selectors.employees_to_open_for(user=request.user, post=post))
     return form if form.fields["employees"].queryset.exists() else None
 
 

@@ -15,6 +15,7 @@ All detections are mapped back to original pixels and merged (IoU / containment 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import cv2
@@ -184,6 +185,11 @@ def plan_tiles(w: int, h: int, hand_size: float | None, cfg: HandsConfig):
         side = int(side * 1.12) + 1
 
 
+def _add_time(timings: dict | None, key: str, since: float) -> None:
+    if timings is not None:
+        timings[key] = timings.get(key, 0.0) + (time.perf_counter() - since) * 1000
+
+
 def join_passes(a: str, b: str) -> str:
     return f"{a}+{b}" if a and b else (a or b)
 
@@ -277,8 +283,6 @@ def detect_hands(
     """Return merged hands (original pixel coordinates), the name of the second pass used and the
     collage panels looked at (empty unless the image was read as a collage). ``looked`` collects the
     regions looked at as (pass, x0, y0, x1, y1), for the officer's preview."""
-    import time
-
     t0 = time.perf_counter()
     h, w = image.shape[:2]
     if cfg.panels and cfg.second_pass != "never":
@@ -321,9 +325,13 @@ def detect_hands(
         elsewhere = [p for p in hints if not _inside_any(p, [x.bbox for x in hands])]
         if cfg.scan and (small or (closer and not hands) or always):
             second = "scan"
+            ts = time.perf_counter()
             hands += scan_pass(image, hands, cfg, looked)
+            _add_time(timings, "scan", ts)
         elif cfg.scan and hands and elsewhere:
+            ts = time.perf_counter()
             focused = focus_pass(image, hands, elsewhere, cfg, looked)
+            _add_time(timings, "focus", ts)
             second = "focus" if focused else second
             hands += focused
         # nothing in the whole image and at most one hand in the windows: rather a close-up than a
