@@ -43,7 +43,7 @@ class MultipleImageField(forms.FileField):
 
 class PostForm(forms.ModelForm):
     employees = forms.ModelMultipleChoiceField(
-        queryset=Employee.objects.filter(is_active=True),
+        queryset=Employee.objects.none(),  # the view sets the taggable ones (cases.people_picker.taggable)
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Pegawai terkait"),
@@ -79,11 +79,10 @@ class OpenCasesForm(forms.Form):
     )
     assigned_officer = PersonChoiceField(queryset=officers_queryset(), required=False, label=_("Petugas"))
 
-    def __init__(self, *args, post: ReportedPost, **kwargs):
+    def __init__(self, *args, employees, **kwargs):
+        """``employees``: cases.selectors.employees_to_open_for(user=…, post=…)."""
         super().__init__(*args, **kwargs)
-        # Employees who already have a (not dismissed) case from this post are not offered again.
-        with_case = Case.objects.filter(posts=post).exclude(status=Case.Status.DISMISSED).values("employee_id")
-        self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post).exclude(pk__in=with_case)
+        self.fields["employees"].queryset = employees
         self.fields["assigned_officer"].queryset = officers_queryset()
 
 
@@ -140,11 +139,13 @@ class CaseFilterForm(forms.Form):
 
 
 class BulkAssignForm(forms.Form):
-    cases = forms.ModelMultipleChoiceField(queryset=Case.objects.all())
+    cases = forms.ModelMultipleChoiceField(queryset=Case.objects.none())
     officer = PersonChoiceField(queryset=officers_queryset(), label=_("Tugaskan ke"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cases, **kwargs):
+        """``cases``: the viewer's scoped cases (cases.selectors.case_list_for); ids outside it are refused."""
         super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
         self.fields["officer"].queryset = officers_queryset()
 
 

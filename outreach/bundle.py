@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import record
 from cases.models import Case, Recommendation
+from printing.pdf import render_pdf
 
 from . import manifest as mf
 from .models import ReferralBundle
@@ -199,6 +200,7 @@ def collect(case: Case, recipient: str, built_at) -> list[Entry]:
                 "employee": {
                     "name": employee.full_name,
                     "nip": employee.nip,
+                    "identifier": {"label": employee.identifier_label, "value": employee.identifier},
                     "status_at_act": case.get_employee_status_display(),
                     "unit": str(employee.unit) if employee.unit_id else "",
                 },
@@ -246,6 +248,13 @@ def collect(case: Case, recipient: str, built_at) -> list[Entry]:
                 {"findings": case.report_findings, "recommendation": case.report_recommendation},
                 built_at,
             )
+        )
+        pdf = render_pdf(
+            "outreach/pdf/lhp.html",
+            {"case": case, "employee": employee, "examinations": exams, "printed_at": timezone.localtime(built_at)},
+        )
+        entries.append(
+            Entry("lhp.pdf", pdf, "examination_report", {"generated_by": "netralitas", "generated_at": _iso(built_at)})
         )
     detections = _detection_payload(evidence)
     if detections:

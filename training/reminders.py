@@ -123,3 +123,8 @@ def _send_pending_emails(limit: int = 5000) -> int:
         Reminder.objects.filter(pk=reminder.pk).update(emailed_at=timezone.now())
         sent += 1
     return sent
+
+
+def mark_read(reminder: Reminder) -> None:
+    """The recipient has seen it (no audit: reading one's own reminder changes nothing of record)."""
+    Reminder.objects.filter(pk=reminder.pk, read_at__isnull=True).update(read_at=timezone.now())

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import capability_required, employee_of
 
-from . import selectors, services
+from . import reminders, selectors, services
 from .certificates import certificate_bytes
 from .forms import CheckInForm
-from .models import Attempt, Certificate, Material, Option, Programme, Quiz, Reminder, Session
+from .models import Attempt, Material, Option, Programme, Quiz, Session
 from .panels import staff_overview
 
 
@@ -94,7 +94,7 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
     employee = selectors.require_employee(request.user)
     quiz = get_object_or_404(Quiz, pk=pk, is_published=True)
     services.close_expired_attempts(employee=employee, quiz=quiz)
-    attempts = list(Attempt.objects.filter(quiz=quiz, employee=employee).order_by("number"))
+    attempts = selectors.own_attempts(request.user, quiz)
     return render(
         request,
         "training/quiz_detail.html",
@@ -225,11 +225,7 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
                 ],
             }
         )
-    certificate = Certificate.objects.filter(attempt=attempt).defer("pdf").first() or (
-        Certificate.objects.filter(employee=attempt.employee, quiz=attempt.quiz).defer("pdf").first()
-        if attempt.passed
-        else None
-    )
+    certificate = selectors.certificate_for_attempt(attempt)
     return render(
         request, "training/attempt_result.html", {"attempt": attempt, "items": items, "certificate": certificate}
     )
@@ -266,5 +262,5 @@ def reminder_read(request: HttpRequest, pk: int) -> HttpResponse:
     reminder = selectors.reminders_for(request.user, employee).filter(pk=pk).first()
     if reminder is None:
         raise Http404
-    Reminder.objects.filter(pk=reminder.pk).update(read_at=timezone.now())
+    reminders.mark_read(reminder)
     return redirect("my_home")

@@ -15,6 +15,7 @@ All detections are mapped back to original pixels and merged (IoU / containment 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import cv2
@@ -184,8 +185,13 @@ def plan_tiles(w: int, h: int, hand_size: float | None, cfg: HandsConfig):
         side = int(side * 1.12) + 1
 
 
-def _joined(a: str, b: str) -> str:
-    return f"{a}+{b}" if a else b
+def _add_time(timings: dict | None, key: str, since: float) -> None:
+    if timings is not None:
+        timings[key] = timings.get(key, 0.0) + (time.perf_counter() - since) * 1000
+
+
+def join_passes(a: str, b: str) -> str:
+    return f"{a}+{b}" if a and b else (a or b)
 
 
 def scan_windows(w: int, h: int, side: int, overlap: int) -> list[tuple[int, int, int, int]]:
@@ -277,8 +283,6 @@ def detect_hands(
     """Return merged hands (original pixel coordinates), the name of the second pass used and the
     collage panels looked at (empty unless the image was read as a collage). ``looked`` collects the
     regions looked at as (pass, x0, y0, x1, y1), for the officer's preview."""
-    import time
-
     t0 = time.perf_counter()
     h, w = image.shape[:2]
     if cfg.panels and cfg.second_pass != "never":
@@ -321,9 +325,13 @@ def detect_hands(
         elsewhere = [p for p in hints if not _inside_any(p, [x.bbox for x in hands])]
         if cfg.scan and (small or (closer and not hands) or always):
             second = "scan"
+            ts = time.perf_counter()
             hands += scan_pass(image, hands, cfg, looked)
+            _add_time(timings, "scan", ts)
         elif cfg.scan and hands and elsewhere:
+            ts = time.perf_counter()
             focused = focus_pass(image, hands, elsewhere, cfg, looked)
+            _add_time(timings, "focus", ts)
             second = "focus" if focused else second
             hands += focused
         # nothing in the whole image and at most one hand in the windows: rather a close-up than a
@@ -333,15 +341,15 @@ def detect_hands(
         if (not hands or lone) and cfg.exposure_gamma and big:
             retry = _exposure_pass(image, cfg)
             if retry:
-                hands, second = retry, _joined(second, "exposure")
+                hands, second = retry, join_passes(second, "exposure")
         if not hands or always or (lone and all(x.source == "scan" for x in hands)):
-            second = _joined(second, "padded")
+            second = join_passes(second, "padded")
             retry = _padded_pass(image, cfg)
             hands = retry if (lone and retry and not always) else hands + retry
         if not cfg.scan:  # the older MediaPipe tile passes (kept for measurement)
             small = [x for x in hands if x.size < cfg.small_hand_fraction * long_]
             if big and (small or not hands or always):
-                second = _joined(second, "tiles")
+                second = join_passes(second, "tiles")
                 sizes = [x.size for x in hands]
                 hand_size = float(np.median(sizes)) if sizes else None
                 tiled = _tile_pass(image, hand_size, cfg, hands)

@@ -83,6 +83,8 @@ class DetectionResult:
     image_size: list[int] | None = None  # [width, height] of the original image
     second_pass: str = ""  # "", "panels", "exposure", "padded", "tiles" or joined with "+"
     panels: list[list[int]] = field(default_factory=list)  # collage photos looked at, [x0, y0, x1, y1]
+    # every region looked at, [pass, x0, y0, x1, y1] (pass: post, whole, panel, scan, focus), for the preview
+    looked: list[list] = field(default_factory=list)
 
     @property
     def candidate_numbers(self) -> list[int]:
@@ -98,4 +100,5 @@ class DetectionResult:
             "image_size": list(self.image_size) if self.image_size else None,
             "second_pass": self.second_pass,
             "panels": [list(p) for p in self.panels],
+            "looked": [list(r) for r in self.looked],
         }
