@@ -82,6 +82,28 @@ def can(user: Any, capability: str) -> bool:
     return bool(roles_of(user) & CAPABILITIES[capability])
 
 
+def holders(capability: str) -> QuerySet:
+    """Active accounts holding ``capability`` through their groups, plus superusers when admins hold it
+    (a superuser counts as an admin in roles_of). The one answer to "who may do X"."""
+    from django.contrib.auth import get_user_model
+
+    roles = CAPABILITIES[capability]
+    reach = Q(groups__name__in=[ROLE_GROUPS[r] for r in roles])
+    if ADMIN in roles:
+        reach |= Q(is_superuser=True)
+    users = get_user_model().objects.filter(reach, is_active=True)
+    return users.filter(pk__in=users.values("pk")).order_by("first_name", "last_name", "username")
+
+
+def members(role: str) -> QuerySet:
+    """Active accounts in one role's group (superusers too for the admin role)."""
+    from django.contrib.auth import get_user_model
+
+    reach = Q(groups__name=ROLE_GROUPS[role]) | (Q(is_superuser=True) if role == ADMIN else Q(pk__in=[]))
+    users = get_user_model().objects.filter(reach, is_active=True)
+    return users.filter(pk__in=users.values("pk")).order_by("first_name", "last_name", "username")
+
+
 def employee_of(user: Any):
     """The Employee record linked to this account, or None."""
     if not getattr(user, "is_authenticated", False):

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import CAPABILITIES
+from accounts.access import holders
 from accounts.people import PersonChoiceField
-from accounts.roles import ROLE_GROUPS
 from netralitas_site.inputs import DateInput, DateTimeInput
 from registry.models import Employee, OrgUnit
 
@@ -14,13 +12,8 @@ from .models import Appeal, Case, ReportedPost, SanctionType, ViolationType
 
 
 def officers_queryset():
-    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["cases.manage"]]
-    return (
-        get_user_model()
-        .objects.filter(groups__name__in=groups, is_active=True)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+    """Accounts a case can be assigned to: the holders of ``cases.manage``."""
+    return holders("cases.manage")
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.access import can, employee_of, scoped
+from workdays.deadlines import due_soon_horizon, overdue_q
 
 from .models import Case, Evidence, FollowUpAction, Notification, ReportedPost
 
@@ -56,7 +56,7 @@ def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> 
     if f.get("officer"):
         qs = qs.filter(assigned_officer=f["officer"])
     if f.get("overdue"):
-        qs = qs.filter(due_date__lt=timezone.localdate()).exclude(status__in=CLOSED)
+        qs = qs.filter(overdue_q()).exclude(status__in=CLOSED)
     q = (f.get("q") or "").strip()
     if q:
         qs = qs.filter(_keyword(q))
@@ -85,9 +85,7 @@ def priority_cases_for(*, user: Any, limit: int = 10) -> list[Case]:
     most urgent first. Shown above the list so the assigned officer and their supervisor see them first."""
     if not can(user, "cases.view_all"):
         return []
-    from .deadlines import DUE_SOON_WORKING_DAYS
-
-    horizon = timezone.localdate() + dt.timedelta(days=DUE_SOON_WORKING_DAYS + 2)
+    horizon = due_soon_horizon()
     mine = Q(assigned_officer=user)
     emp = employee_of(user)
     if emp is not None and emp.subordinates.exists():
@@ -122,7 +120,7 @@ def follow_ups_for(*, user: Any, case: Case) -> list[FollowUpAction]:
     )
     for f in rows:
         a = f.training_assignment
-        f.training_overdue = bool(a and a.completed_at is None and a.due_date < today)
+        f.training_overdue = bool(a and a.is_overdue(today))
     return rows
 
 
@@ -154,7 +152,7 @@ def employee_extras_for(*, user: Any, employee: Any) -> dict:
             .order_by("-due_date", "-pk")
         )
         for a in assignments:
-            a.overdue = a.completed_at is None and a.due_date < today
+            a.overdue = a.is_overdue(today)
         ctx["show_training"] = True
         ctx["assignments"] = assignments
         ctx["certificates"] = list(Certificate.objects.filter(employee=employee).defer("pdf").order_by("-issued_at"))

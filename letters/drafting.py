@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from accounts.access import CAPABILITIES
-from accounts.roles import ROLE_GROUPS
+from accounts.access import holders
 from legal import citations, regimes, violations
 
 from . import legal, procedure
@@ -27,8 +25,7 @@ def kinds_for_case(case) -> list[str]:
 
 def signers():
     """Accounts that may sign letters (capability letters.sign)."""
-    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["letters.sign"]]
-    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
+    return holders("letters.sign")
 
 
 def sanction_basis(status: str, violation, sanction) -> list[str]:

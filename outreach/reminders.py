@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import HR, ROLE_GROUPS
-from cases.deadlines import DUE_SOON_WORKING_DAYS
+from accounts.access import members
+from accounts.roles import HR
 from cases.models import Notification, Recommendation
 from cases.services import notify
+from workdays.deadlines import DUE_SOON_WORKING_DAYS
 
 from .recommendations import ANSWERED, FOLLOWED_UP, OVERDUE, clocks_for
 
 
 def _recipients(case, overdue: bool) -> list:
     if case.assigned_officer_id is None:
-        return list(get_user_model().objects.filter(groups__name=ROLE_GROUPS[HR], is_active=True))
+        return list(members(HR))
     users = [case.assigned_officer]
     emp = getattr(case.assigned_officer, "employee", None)
     if overdue and emp is not None and emp.supervisor_id and emp.supervisor.user_id:

@@ -22,7 +22,7 @@ def _counts(today: dt.date) -> dict:
         "total": Count("id"),
         "done": Count("id", filter=Q(completed_at__isnull=False)),
         "started": Count("id", filter=Q(started_at__isnull=False)),
-        "overdue": Count("id", filter=Q(completed_at__isnull=True, due_date__lt=today)),
+        "overdue": Count("id", filter=Assignment.overdue_q(today)),
         "quiz_started": Count(
             "id", filter=Q(started_at__isnull=False) & (Q(quiz__isnull=False) | Q(programme__quiz__isnull=False))
         ),

@@ -22,6 +22,7 @@ from netralitas_site.pagination import CappedPaginator
 from netralitas_site.redirects import redirect_next
 from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
+from workdays.deadlines import due_soon_horizon
 
 from .. import deadlines, selectors, services, workflow
 from ..evidence import record_gallery_view, similar_evidence
@@ -61,8 +62,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form, qs = _filtered(request)
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [(c, deadlines.urgency(c, today)) for c in page.object_list]
-    priority = [(c, deadlines.urgency(c, today)) for c in selectors.priority_cases_for(user=request.user)]
+    horizon = due_soon_horizon(today)
+    rows = [(c, deadlines.urgency(c, today, horizon)) for c in page.object_list]
+    priority = [(c, deadlines.urgency(c, today, horizon)) for c in selectors.priority_cases_for(user=request.user)]
     context = {
         "detail_base": reverse("cases:case_list"),
         "priority": priority,
