@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import can, employee_of, members
+from accounts.access import can, employee_of, members, scoped
 from accounts.roles import HR
 from audit.services import record
 from legal import options, procedure, violations
@@ -70,11 +70,16 @@ def obligations(duty: SupervisorDuty) -> list[tuple[str, str]]:
 
 # --- Selectors ---------------------------------------------------------------------------------
 def duties_for(*, user: Any) -> QuerySet:
-    """The duties of the supervisor linked to ``user`` (none when no Employee is linked)."""
+    """The duties of the supervisor linked to ``user``, through the single access path: the case's employee
+    must be in the user's scope for ``supervision.view`` (accounts.access.ROLE_SCOPES: their current staff)
+    and the duty must be addressed to them."""
     me = employee_of(user)
     if me is None or not can(user, "supervision.view"):
         return SupervisorDuty.objects.none()
-    return SupervisorDuty.objects.filter(supervisor=me).select_related("case__employee__unit", "case__violation_type")
+    own = SupervisorDuty.objects.filter(supervisor=me)
+    return scoped(own, user, "supervision.view", via="case__employee").select_related(
+        "case__employee__unit", "case__violation_type"
+    )
 
 
 def duty_for(*, user: Any, pk: int) -> SupervisorDuty:
