@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import CAPABILITIES
 from accounts.people import PersonChoiceField
 from accounts.roles import ROLE_GROUPS
-from netralitas_site.inputs import DateInput, DateTimeInput
+from netralitas_site.inputs import DateInput, DateTimeInput, UnixNewlinesMixin
 
 from .models import Appeal, Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
 
@@ -40,7 +40,7 @@ class MultipleImageField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class PostForm(forms.ModelForm):
+class PostForm(UnixNewlinesMixin, forms.ModelForm):
     employees = forms.ModelMultipleChoiceField(
         queryset=Employee.objects.filter(is_active=True),
         required=False,
@@ -155,7 +155,7 @@ class BulkAssignForm(forms.Form):
         self.fields["officer"].queryset = officers_queryset()
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(UnixNewlinesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -262,7 +262,7 @@ class AppealOutcomeForm(VersionedForm):
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(UnixNewlinesMixin, forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Tindak lanjut"))
     remedial_training = forms.BooleanField(required=False, label=_("Wajib pelatihan pembinaan"))
     programme = forms.ModelChoiceField(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.access import CAPABILITIES
 from accounts.people import PersonChoiceField
 from accounts.roles import ROLE_GROUPS
-from netralitas_site.inputs import DateInput
+from netralitas_site.inputs import DateInput, UnixNewlinesMixin
 
 from .drafting import signers
 from .kinds import DETAIL_FIELDS
@@ -22,7 +22,7 @@ def verifier_choices():
 UserChoiceField = PersonChoiceField
 
 
-class LetterForm(forms.ModelForm):
+class LetterForm(UnixNewlinesMixin, forms.ModelForm):
     """The draft: addressee, header, legal basis, body, signer and verifiers; plus the kind's own details."""
 
     verifier_1 = UserChoiceField(queryset=None, required=False, label=_("Paraf 1 (mis. kepala bidang disiplin)"))
@@ -112,7 +112,7 @@ class PaperReceiptForm(forms.Form):
     note = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
 
 
-class LetterheadForm(forms.ModelForm):
+class LetterheadForm(UnixNewlinesMixin, forms.ModelForm):
     class Meta:
         model = Letterhead
         fields = ["government", "agency", "address", "phone", "email", "website", "city", "unit_code", "logo"]
