@@ -16,7 +16,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF
+from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF, SUPERVISOR
 
 # capability -> roles that hold it
 CAPABILITIES: dict[str, frozenset[str]] = {
@@ -40,11 +40,14 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "letterhead.edit": frozenset({ADMIN}),
     "training.manage": frozenset({ADMIN, HR}),
     "training.reports": frozenset({ADMIN, HR, LEADER}),
-    "training.take": frozenset({ADMIN, HR, MONITOR, LEADER, STAFF}),
+    "training.take": frozenset({ADMIN, HR, MONITOR, LEADER, STAFF, SUPERVISOR}),
     "catalogue.edit": frozenset({ADMIN}),
     "legal.view": frozenset({ADMIN, HR, LEADER}),
     "calendar.edit": frozenset({ADMIN}),
-    "self.view": frozenset({STAFF, ADMIN, HR, MONITOR, LEADER}),
+    "self.view": frozenset({STAFF, ADMIN, HR, MONITOR, LEADER, SUPERVISOR}),
+    # Atasan langsung (PP 94/2021): only the duties for their own staff, through cases.supervision selectors.
+    "supervision.view": frozenset({SUPERVISOR}),
+    "supervision.record": frozenset({SUPERVISOR}),
     "cases.assign": frozenset({ADMIN, HR}),
     "cases.decide": frozenset({ADMIN, HR}),
     "cases.dismiss": frozenset({ADMIN, HR}),
@@ -82,7 +85,7 @@ def employee_of(user: Any):
     """The Employee record linked to this account, or None."""
     if not getattr(user, "is_authenticated", False):
         return None
-    from cases.models import Employee
+    from registry.models import Employee
 
     return Employee.objects.filter(user=user).select_related("unit").first()
 

@@ -11,9 +11,10 @@ MENU = [
     (_("Dasbor"), "dashboard", "dashboard.view", None),
     (_("Beranda saya"), "my_home", "self.view", None),
     (_("Laporan unggahan"), "cases:post_list", "posts.view", None),
+    (_("Pengaduan masyarakat"), "outreach:queue", "reports.triage", None),
     (_("Kasus"), "cases:case_list", "cases.view_all", None),
-    (_("Pegawai"), "cases:employee_list", "employees.view", None),
-    (_("Pemilihan"), "cases:election_list", "elections.view", None),
+    (_("Pegawai"), "registry:employee_list", "employees.view", None),
+    (_("Pemilihan"), "registry:election_list", "elections.view", None),
     (_("Surat"), "letters:letter_list", "letters.view_all", None),
     (_("Surat saya"), "letters:my_letters", "self.view", "letters.view_all"),
     (_("Pelatihan"), "training:manage_home", "training.manage", None),
@@ -21,6 +22,7 @@ MENU = [
     (_("Kepatuhan"), "training:compliance", "training.reports", None),
     (_("Notifikasi"), "cases:notification_list", "self.view", None),
     (_("Dasar hukum"), "legal:basis", "legal.view", None),
+    (_("Tugas atasan"), "cases:supervision_list", "supervision.view", None),
 ]
 
 
@@ -36,7 +38,7 @@ def navigation(request):
             except NoReverseMatch:
                 continue  # the page is not there yet
             items.append({"label": label, "url": url, "active": False})
-        # The longest menu URL that prefixes the current path is the active one (/kasus/pegawai/ is not /kasus/).
+        # The longest menu URL that prefixes the current path is the active one (/kasus/notifikasi/ is not /kasus/).
         matching = [item for item in items if request.path.startswith(item["url"]) and item["url"] != "/"]
         if matching:
             max(matching, key=lambda item: len(item["url"]))["active"] = True

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
-from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF
+from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF, SUPERVISOR
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class DemoAccount:
     first_name: str
     last_name: str
     totp_secret: str = ""  # base32; set for roles that must use two-factor
+    key: str = ""  # key in the seeded users dict when it is not the role (a second account of one role)
 
 
 DEMO_ACCOUNTS = [
@@ -26,6 +27,18 @@ DEMO_ACCOUNTS = [
     DemoAccount("monitor", MONITOR, "Monitor-Netral-2024", "Bayu", "Pratama"),
     DemoAccount("pimpinan", LEADER, "Pimpinan-Netral-2024", "Hendra", "Wijaya", "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK"),
     DemoAccount("pegawai", STAFF, "Pegawai-Netral-2024", "Siti", "Rahmawati"),
+    # Records the Bupati's signature on his decisions (the Bupati himself has no account).
+    DemoAccount(
+        "operator_ppk",
+        LEADER,
+        "OperatorPPK-Netral-2024",
+        "Yusuf",
+        "Maulana",
+        "ORSXG5DPOBSXEYLUN5ZHA4DLOBSXEYLU",
+        "ppk_operator",
+    ),
+    # Linked by cases.demo_cases to the atasan langsung of a demo case's employee.
+    DemoAccount("atasan", SUPERVISOR, "Atasan-Netral-2024", "Atasan", "Langsung", "ORSXG5DBONQW4YLUMFXGC3TUMFXGC3TU"),
 ]
 
 
@@ -56,5 +69,5 @@ def seed_accounts() -> dict[str, User]:
             Authenticator.objects.create(
                 user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(acc.totp_secret)}
             )
-        users[acc.role] = user
+        users[acc.key or acc.role] = user
     return users

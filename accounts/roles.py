@@ -1,4 +1,4 @@
-"""The five roles. Each is a Django group created by a data migration."""
+"""The roles. Each is a Django group created by a data migration (0001 the first five, 0002 the supervisor)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +7,7 @@ HR = "hr"
 MONITOR = "monitor"
 LEADER = "leader"
 STAFF = "staff"
+SUPERVISOR = "supervisor"  # atasan langsung: sees only the duties for the staff they supervise
 
 # code -> group name shown to people
 ROLE_GROUPS: dict[str, str] = {
@@ -15,6 +16,7 @@ ROLE_GROUPS: dict[str, str] = {
     MONITOR: "Petugas DKIP",
     LEADER: "Pimpinan",
     STAFF: "Pegawai",
+    SUPERVISOR: "Atasan Langsung",
 }
 ROLE_LABELS = {
     ADMIN: _("Admin"),
@@ -22,5 +24,6 @@ ROLE_LABELS = {
     MONITOR: _("Petugas DKIP"),
     LEADER: _("Pimpinan"),
     STAFF: _("Pegawai"),
+    SUPERVISOR: _("Atasan langsung"),
 }
 ALL_ROLES = tuple(ROLE_GROUPS)

@@ -60,10 +60,16 @@ def diff(instance: models.Model, fields: list[str], new_values: dict[str, Any]) 
     return out
 
 
+def subject_types(subject: models.Model) -> list[str]:
+    """The ``subject_type`` values under which a model's events are stored: its label, plus the labels it had
+    before it moved app (``audit_former_labels`` on the model), since old events are never rewritten."""
+    return [subject._meta.label_lower, *getattr(subject, "audit_former_labels", ())]
+
+
 def events_for(*, subject: models.Model | None = None, case_id: int | None = None):
     qs = AuditEvent.objects.select_related("actor")
     if subject is not None:
-        qs = qs.filter(subject_type=subject._meta.label_lower, subject_id=str(subject.pk))
+        qs = qs.filter(subject_type__in=subject_types(subject), subject_id=str(subject.pk))
     if case_id is not None:
         qs = qs.filter(case_id=case_id)
     return qs

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Evidence, SanctionType, SocialAccount, ViolationType
+from .models import Evidence, SanctionType, Signatory, ViolationType
 
 
 @admin.register(ViolationType)
@@ -35,13 +35,12 @@ class EvidenceAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(SocialAccount)
-class SocialAccountAdmin(admin.ModelAdmin):
-    """Known accounts with who verified them and how (issue 14, point 17)."""
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    """The PPK and the officials of the authority matrix (name, title, NIP; who may record their signature)."""
 
-    list_display = ("handle", "platform", "employee", "verified_by", "verification_method", "verified_at")
-    list_filter = ("platform", "verification_method")
-    search_fields = ("handle", "employee__full_name")
-    list_select_related = ("employee", "verified_by")
-    raw_id_fields = ("employee",)
-    readonly_fields = ("verified_by", "verified_at")
+    list_display = ("name", "title", "office", "is_regional_head", "user", "is_active")
+    list_filter = ("office", "is_regional_head", "is_active")
+    search_fields = ("name", "title", "nip")
+    filter_horizontal = ("operators",)
+    raw_id_fields = ("employee", "unit")

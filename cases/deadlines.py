@@ -58,14 +58,24 @@ def due_date_for(case, status: str, *, entered: dt.date, cal: Calendar | None = 
     if clock.mode == "stopped":
         return None
     if clock.mode == "runs":
-        return cal.add_working_days(entered, clock.allowance or 0)
+        start = entered
+        if status == "examination" and case.examination_date and case.examination_date > entered:
+            start = case.examination_date  # the examination deadline never falls before the scheduled examination
+        return cal.add_working_days(start, clock.allowance or 0)
     if status in ("summons_1", "summons_2"):
         return case.examination_date
     if status == "appeal_window":
         from legal.appeals import deadline
+        from legal.regimes import appeal_kinds
 
-        delivered = max((d.delivered_on for d in case.decisions.all() if d.delivered_on), default=entered)
-        return deadline(delivered, cal)
+        delivered = [d for d in case.decisions.select_related("sanction_type") if d.delivered_on]
+        if not delivered:
+            return deadline(entered, cal)
+        # Only decisions the law lets the employee challenge hold the case open (PP 79/2021; legal.regimes).
+        open_ = [d for d in delivered if appeal_kinds(case.employee_status, d.sanction_type.code)]
+        if not open_:
+            return max(d.delivered_on for d in delivered)
+        return max(deadline(d.delivered_on, cal) for d in open_)
     return None
 
 

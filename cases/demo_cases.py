@@ -9,10 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from registry.models import Employee
 from workdays.calendar import add_working_days
 
 from . import services, workflow
-from .models import Case, Employee, ReportedPost, SanctionType, ViolationType
+from .models import Case, ReportedPost, SanctionType, ViolationType
 from .sanctions import recommend
 
 S = Case.Status
@@ -51,12 +52,20 @@ def _walk(case: Case, target: str, officer) -> None:
         if step == S.SUMMONS_1:
             exam = add_working_days(today, 8)
             data = {"examination_date": exam, "summons_1_date": today}
+        if step in (S.SUMMONS_2, S.EXAMINATION) and case.status == S.SUMMONS_1:
+            # Time passes in the demo: the Panggilan I hearing lies 3 working days back, so what follows
+            # (Panggilan II today, the examination on that hearing day) has consistent dates.
+            Case.objects.filter(pk=case.pk).update(
+                summons_1_date=add_working_days(today, -11), examination_date=add_working_days(today, -3)
+            )
+            case.refresh_from_db()
         if step == S.SUMMONS_2 or (target == S.SUMMONS_2 and step == S.EXAMINATION):
-            step = S.SUMMONS_2
+            step = S.SUMMONS_2  # the hearing was missed; Panggilan II today
             data = {"missed_examination_date": case.examination_date,
-                    "examination_date": add_working_days(case.examination_date, 5), "summons_2_date": today}  # fmt: skip
+                    "examination_date": add_working_days(today, 3), "summons_2_date": today}  # fmt: skip
         if step == S.EXAMINATION_REPORT:
-            services.record_examination(case=case, held_on=today, examiners="Atasan langsung\nInspektorat\nBKPSDM",
+            services.record_examination(case=case, held_on=case.examination_date,
+                                        examiners="Atasan langsung\nInspektorat\nBKPSDM",
                                         questions_answers="T: Apakah Saudara mengunggah foto tersebut?\nJ: Ya.",
                                         acting_user=officer, expected_version=case.version)  # fmt: skip
             case.refresh_from_db()
@@ -81,6 +90,26 @@ def _walk(case: Case, target: str, officer) -> None:
             return
 
 
+def _link_supervisor_account(user, employees: list) -> None:
+    """The demo 'atasan' account: a Kepala Seksi who becomes the atasan langsung of a demo case's employee
+    (before the cases open, so the duty notification reaches them). Idempotent: keyed on the account."""
+    if user is None or Employee.objects.filter(user=user).exists() or len(employees) < 2:
+        return
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLE_GROUPS, STAFF
+
+    staff = employees[1]
+    boss = Employee(user=user, full_name="Agus Santoso", status="pns", nip="197805122005011003", sex="L",
+                    rank="III/d", position="Kepala Seksi", position_kind="pengawas", unit=staff.unit,
+                    supervisor=staff.supervisor, email=user.email)  # fmt: skip
+    boss.full_clean()
+    boss.save()
+    Employee.objects.filter(pk=staff.pk).update(supervisor=boss)
+    staff.supervisor = boss
+    user.groups.add(Group.objects.get(name=ROLE_GROUPS[STAFF]))  # an atasan is also an employee
+
+
 @transaction.atomic
 def seed(context: dict) -> None:
     if ReportedPost.objects.filter(url__startswith="https://demo.netralitas/").exists():
@@ -94,6 +123,7 @@ def seed(context: dict) -> None:
         employees = [own] + employees
     vt = ViolationType.objects.get(code="SKB-05")
     assert SanctionType.objects.exists()
+    _link_supervisor_account(users.get("supervisor"), employees)
     for i, target in enumerate(TARGETS):
         if i >= len(employees):
             break

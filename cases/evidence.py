@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import io
@@ -17,11 +18,17 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from detection.pipeline.intake import ImageRejected, load_image
+from detection.pipeline.intake import ImageRejected, load_image, probe
 
 log = logging.getLogger(__name__)
 
-FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
+# MPO is the JPEG that many phone cameras write (a JPEG with a second, depth or preview, frame).
+FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "MPO": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+}
 PHASH_NEAR_DISTANCE = 10  # Hamming distance (of 64 bits) below which two images are near-duplicates
 THUMB_SIZE = (480, 480)
 
@@ -36,6 +43,7 @@ class CheckedImage:
     ext: str
     content_type: str
     original_name: str
+    thumb_data: bytes = b""  # made from the one decode of check_image, so store() decodes nothing
 
     @property
     def path(self) -> str:
@@ -59,6 +67,37 @@ def _read(uploaded) -> bytes:
     if not data:
         raise ValidationError(_("Berkas kosong."))
     return data
+
+
+def check_batch(files: list) -> None:
+    """Refuse a request before decoding any of its files: too many files, or too many pixels in total.
+
+    Pixels are read from the headers (a 6 KB PNG can declare 7000×7000), so one request cannot make the
+    server decode, hash and analyse hundreds of megapixels."""
+    max_files = settings.EVIDENCE_MAX_FILES
+    if len(files) > max_files:
+        raise ValidationError(
+            _("Terlalu banyak berkas dalam satu kiriman: %(n)s (maksimal %(max)s). Kirim dalam beberapa bagian.")
+            % {"n": len(files), "max": max_files}
+        )
+    total = 0
+    for uploaded in files:
+        if hasattr(uploaded, "seek"):
+            uploaded.seek(0)
+        header = probe(uploaded.read(64 * 1024))  # headers sit at the start; nothing is decoded
+        if hasattr(uploaded, "seek"):
+            uploaded.seek(0)
+        if header:
+            total += header[1] * header[2]
+    budget = settings.EVIDENCE_REQUEST_MAX_PIXELS
+    if total > budget:
+        raise ValidationError(
+            _(
+                "Gambar dalam satu kiriman terlalu besar: %(mp)s megapiksel (maksimal %(max)s megapiksel). "
+                "Kirim dalam beberapa bagian."
+            )
+            % {"mp": round(total / 1e6, 1), "max": round(budget / 1e6, 1)}
+        )
 
 
 def phash_of_array(rgb: np.ndarray) -> str:
@@ -93,6 +132,10 @@ def check_image(uploaded) -> CheckedImage:
         raise ValidationError(_refusal(exc, name)) from exc
     height, width = image.image.shape[:2]
     ext, content_type = FORMATS[image.format]
+    thumb = Image.fromarray(image.image)  # already upright (intake applied EXIF orientation)
+    thumb.thumbnail(THUMB_SIZE, reducing_gap=2.0)
+    buf = io.BytesIO()
+    thumb.save(buf, "JPEG", quality=82)
     return CheckedImage(
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -102,6 +145,7 @@ def check_image(uploaded) -> CheckedImage:
         ext=ext,
         content_type=content_type,
         original_name=name[:255],
+        thumb_data=buf.getvalue(),
     )
 
 
@@ -123,28 +167,53 @@ def _refusal(exc: ImageRejected, name: str) -> str:
 
 
 def store(checked: CheckedImage) -> tuple[str, str]:
-    """Write the file and its display thumbnail once; an existing file is reused, never overwritten."""
+    """Write the file and its display thumbnail once; an existing file is reused, never overwritten.
+
+    A write that fails (disk full, I/O error) leaves no partial file behind and raises a ValidationError the
+    upload form shows; the caller's transaction then saves nothing. A file already at the content-addressed
+    path with the wrong size can only be the leftover of such a failure, so it is written again.
+    """
     path = checked.path
-    if not default_storage.exists(path):
-        saved = default_storage.save(path, ContentFile(checked.data))
-        if saved != path:  # a concurrent writer won the race: keep theirs (same bytes)
-            default_storage.delete(saved)
+    _write_once(path, checked.data)
     thumb = checked.thumb_path
     if not default_storage.exists(thumb):
-        with Image.open(io.BytesIO(checked.data)) as img:
-            upright = ImageOps.exif_transpose(img).convert("RGB")
-            upright.thumbnail(THUMB_SIZE)
-            buf = io.BytesIO()
-            upright.save(buf, "JPEG", quality=82)
-        saved = default_storage.save(thumb, ContentFile(buf.getvalue()))
-        if saved != thumb:
-            default_storage.delete(saved)
+        _write_once(thumb, checked.thumb_data or _thumbnail(checked.data))
     return path, thumb
 
 
-def detection_enqueuer():
-    """``detection.services.enqueue_detection`` (one job on the detection queue, with retries, sent after
-    commit) when the detection app is installed, else None."""
+def _thumbnail(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as img:
+        upright = ImageOps.exif_transpose(img).convert("RGB")
+        upright.thumbnail(THUMB_SIZE)
+        buf = io.BytesIO()
+        upright.save(buf, "JPEG", quality=82)
+    return buf.getvalue()
+
+
+def _write_once(path: str, data: bytes) -> None:
+    if default_storage.exists(path):
+        if default_storage.size(path) == len(data):
+            return
+        default_storage.delete(path)  # a truncated leftover: its name promises bytes it does not hold
+    try:
+        saved = default_storage.save(path, ContentFile(data))
+    except OSError as exc:
+        if default_storage.exists(path) and default_storage.size(path) != len(data):
+            default_storage.delete(path)
+        if exc.errno == errno.ENOSPC:
+            raise ValidationError(
+                _("Ruang penyimpanan berkas penuh; bukti tidak disimpan. Beri tahu admin, lalu unggah lagi.")
+            ) from exc
+        raise ValidationError(
+            _("Berkas bukti gagal disimpan (%(err)s); tidak ada yang tersimpan. Coba lagi.")
+            % {"err": exc.strerror or exc.__class__.__name__}
+        ) from exc
+    if saved != path:  # a concurrent writer won the race: keep theirs (same bytes)
+        default_storage.delete(saved)
+
+
+def _detection_service(name: str):
+    """A function of ``detection.services`` when the detection app is installed, else None."""
     from django.apps import apps
 
     if not apps.is_installed("detection"):
@@ -153,11 +222,28 @@ def detection_enqueuer():
         module = importlib.import_module("detection.services")
     except ImportError:
         return None
-    return getattr(module, "enqueue_detection", None)
+    return getattr(module, name, None)
 
 
-def enqueue_detection(evidence_pk: int) -> None:
-    """Ask the detection app to analyse this evidence; does nothing when the app is absent."""
+def detection_enqueuer():
+    """``detection.services.enqueue_detection`` (one job on the detection queue, with retries, sent after
+    commit) when the detection app is installed, else None."""
+    return _detection_service("enqueue_detection")
+
+
+def enqueue_detection(evidence_pk: int, pixels: int = 0) -> None:
+    """Ask the detection app to analyse this evidence; does nothing when the app is absent.
+
+    Without Redis jobs run inline, i.e. inside the upload request: a photo above
+    ``DETECTION_INLINE_MAX_PIXELS`` is left queued for ``manage.py requeue_detections`` instead, so one
+    request never analyses an unbounded image. With Redis a worker does it, never the request."""
+    from netralitas_site.jobs import queues_are_async
+
+    if not queues_are_async() and pixels > settings.DETECTION_INLINE_MAX_PIXELS:
+        defer = _detection_service("defer_detection")
+        if defer is not None:
+            defer(evidence_pk)
+            return
     enqueuer = detection_enqueuer()
     if enqueuer is not None:
         enqueuer(evidence_pk)

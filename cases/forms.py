@@ -8,8 +8,9 @@ from accounts.access import CAPABILITIES
 from accounts.people import PersonChoiceField
 from accounts.roles import ROLE_GROUPS
 from netralitas_site.inputs import DateInput, DateTimeInput, UnixNewlinesMixin
+from registry.models import Employee, OrgUnit
 
-from .models import Appeal, Case, Employee, OrgUnit, Platform, ReportedPost, SanctionType, SocialAccount, ViolationType
+from .models import Appeal, Case, ReportedPost, SanctionType, ViolationType
 
 
 def officers_queryset():
@@ -84,14 +85,6 @@ class OpenCasesForm(forms.Form):
         with_case = Case.objects.filter(posts=post).exclude(status=Case.Status.DISMISSED).values("employee_id")
         self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post).exclude(pk__in=with_case)
         self.fields["assigned_officer"].queryset = officers_queryset()
-
-
-class SocialAccountForm(forms.Form):
-    employee = forms.ModelChoiceField(queryset=Employee.objects.all(), label=_("Pegawai"))
-    platform = forms.ChoiceField(choices=Platform.choices, label=_("Platform"))
-    handle = forms.CharField(max_length=200, label=_("Akun / handle"))
-    method = forms.ChoiceField(choices=SocialAccount.Method.choices, label=_("Cara verifikasi"))
-    note = forms.CharField(max_length=300, required=False, label=_("Catatan verifikasi"))
 
 
 class CaseFilterForm(forms.Form):
@@ -183,6 +176,14 @@ class CaseUpdateForm(VersionedForm):
     gakkumdu_referred_on = forms.DateField(required=False, widget=DateInput, label=_("Tanggal penerusan"))
     gakkumdu_outcome = forms.CharField(required=False, max_length=300, label=_("Hasil Gakkumdu"))
     reason = forms.CharField(required=False, label=_("Alasan perubahan"))
+
+
+class StatusAtActForm(VersionedForm):
+    """The employment status held on the date of the act (brief §1.1); the regime follows it."""
+
+    employee_status = forms.ChoiceField(choices=Employee.Status.choices, label=_("Status saat perbuatan"))
+    act_date = forms.DateField(required=False, widget=DateInput, label=_("Tanggal perbuatan"))
+    reason = forms.CharField(max_length=500, label=_("Alasan/dasar (mis. SK pengangkatan PPPK)"))
 
 
 class ExaminationForm(VersionedForm):

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can
+from registry.models import Election
 
-from .models import Case, Election, ReportedPost
+from .models import Case, ReportedPost
 from .selectors import CLOSED, own_cases
 
 BAR_TEMPLATE = "cases/panels/bars.html"

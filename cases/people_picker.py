@@ -15,8 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from accounts.access import can
-
-from .models import Employee
+from registry.models import Employee
 
 SESSION_KEY = "people_picker_found"
 MAX_REMEMBERED = 500

@@ -14,6 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import diff, record
+from legal import appeals as legal_appeals
+from legal import regimes
+from netralitas_site.counters import next_value
+from registry.models import Employee, SocialAccount
 
 from . import evidence as ev
 from .models import (
@@ -21,7 +25,6 @@ from .models import (
     Case,
     CaseCounter,
     Decision,
-    Employee,
     Evidence,
     Examination,
     FollowUpAction,
@@ -30,7 +33,6 @@ from .models import (
     Recommendation,
     ReportedPost,
     SanctionType,
-    SocialAccount,
 )
 from .sanctions import recommend, signer_for
 from .urlnorm import normalize_url
@@ -45,6 +47,7 @@ def find_duplicate_post(url: str) -> ReportedPost | None:
 @transaction.atomic
 def add_evidence(*, post: ReportedPost, files: list, acting_user: Any, request: Any = None) -> list[dict]:
     """Validate every file first (one bad file → nothing saved), then store and enqueue detection."""
+    ev.check_batch(files)
     checked = [ev.check_image(f) for f in files]
     results = []
     for item in checked:
@@ -74,7 +77,7 @@ def add_evidence(*, post: ReportedPost, files: list, acting_user: Any, request: 
             changes={"sha256": item.sha256, "phash": item.phash, "post": post.pk, "name": item.original_name},
             request=request,
         )
-        transaction.on_commit(lambda pk=evidence.pk: ev.enqueue_detection(pk))
+        transaction.on_commit(lambda pk=evidence.pk, px=item.width * item.height: ev.enqueue_detection(pk, px))
         results.append({"evidence": evidence, "created": True, "identical_elsewhere": identical_elsewhere})
     return results
 
@@ -175,44 +178,11 @@ def report_post(
     return post, False, results
 
 
-@transaction.atomic
-def link_social_account(
-    *, employee: Employee, platform: str, handle: str, method: str, note: str = "", acting_user: Any, request=None
-) -> SocialAccount:
-    handle = handle.strip().lstrip("@")
-    account, created = SocialAccount.objects.get_or_create(
-        platform=platform, handle=handle, defaults={"employee": employee}
-    )
-    if not created and account.employee_id != employee.pk:
-        raise ValidationError(_("Akun ini sudah tertaut ke pegawai lain: %(e)s.") % {"e": account.employee})
-    account.verified_by = acting_user
-    account.verification_method = method
-    account.verification_note = note
-    account.verified_at = timezone.now()
-    account.save()
-    record(
-        "social_account.link",
-        actor=acting_user,
-        subject=account,
-        changes={"employee": str(employee), "platform": platform, "handle": handle, "method": method},
-        reason=note,
-        request=request,
-    )
-    return account
-
-
 # --- Cases ------------------------------------------------------------------------
 def allocate_reference(year: int) -> tuple[int, str]:
     """Next gap-free number for ``year``: the counter row is locked until the transaction ends."""
-    try:
-        with transaction.atomic():
-            CaseCounter.objects.get_or_create(year=year)
-    except IntegrityError:
-        pass
-    counter = CaseCounter.objects.select_for_update().get(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number, f"NET/{year}/{counter.last_number:04d}"
+    number = next_value(CaseCounter, field="last_number", year=year)
+    return number, f"NET/{year}/{number:04d}"
 
 
 @transaction.atomic
@@ -256,11 +226,12 @@ def open_cases(
             year=today.year,
             number=number,
             employee=employee,
-            employee_status=employee.status,
+            employee_status=employee.status,  # a first guess; corrected with set_status_at_act (status on the act date)
+            act_date=timezone.localdate(post.posted_at) if post.posted_at else None,
             violation_type=violation_type,
             assigned_officer=assigned_officer,
             opened_by=acting_user,
-            ethics_track=employee.status != Employee.Status.HONORER,
+            ethics_track=regimes.moral_allowed(employee.status),
             status_since=today,
         )
         case.due_date = deadlines.due_date_for(case, Case.Status.NEW, entered=today)
@@ -282,6 +253,9 @@ def open_cases(
         )
         if assigned_officer:
             notify_assignment(case, assigned_officer)
+        from .supervision import open_duty
+
+        open_duty(case, acting_user=acting_user, request=request)  # PP 94/2021: the atasan must act
         created.append(case)
     return created
 
@@ -333,6 +307,50 @@ def update_case(
     action = "case.gakkumdu" if any(k.startswith("gakkumdu") for k in changes) else "case.update"
     record(
         action, actor=acting_user, subject=locked, case_id=locked.pk, changes=changes, reason=reason, request=request
+    )
+    return locked
+
+
+@transaction.atomic
+def set_status_at_act(
+    *,
+    case: Case,
+    status: str,
+    act_date: dt.date | None,
+    reason: str,
+    acting_user: Any,
+    expected_version: int,
+    request=None,
+) -> Case:
+    """Correct the employment status held ON THE DATE OF THE ACT (brief §1.1: the regime follows it; many
+    honorer became PPPK in 2025). Needs a reason; refused once a decision exists (it was taken under the
+    old regime: record the appeal/annulment first)."""
+    locked = _lock(case, expected_version)
+    reason = (reason or "").strip()
+    if status not in Employee.Status.values:
+        raise ValidationError(_("Status kepegawaian tidak dikenal."))
+    if not reason:
+        raise ValidationError(_("Alasan perubahan status saat perbuatan wajib diisi."))
+    if act_date and act_date > timezone.localdate():
+        raise ValidationError(_("Tanggal perbuatan tidak boleh di masa depan."))
+    if locked.decisions.exists():
+        raise ValidationError(_("Kasus sudah memiliki keputusan; status saat perbuatan tidak dapat diubah lagi."))
+    changes = diff(locked, ["employee_status", "act_date"], {"employee_status": status, "act_date": act_date})
+    if not changes:
+        return locked
+    locked.employee_status, locked.act_date = status, act_date
+    if not regimes.moral_allowed(status):
+        locked.ethics_track = False  # PP 42/2004 sanksi moral does not reach this status
+    locked.version += 1
+    locked.save(update_fields=["employee_status", "act_date", "ethics_track", "version", "updated_at"])
+    record(
+        "case.status_at_act",
+        actor=acting_user,
+        subject=locked,
+        case_id=locked.pk,
+        changes=changes,
+        reason=reason,
+        request=request,
     )
     return locked
 
@@ -439,6 +457,7 @@ def record_decision(
         raise ValidationError(
             _("Sanksi berbeda dari rekomendasi (“%(r)s”): alasan wajib diisi.") % {"r": rec.sanction.name}
         )
+    from .authorities import signatory_for
     from .sanctions import authorised_official
 
     official = authorised_official(sanction_type.level, locked.employee.position_kind)
@@ -451,6 +470,7 @@ def record_decision(
         deviation_reason=deviation_reason,
         authorised_official=official,
         signer=signer_for(official, locked.employee),
+        signatory=signatory_for(official, locked.employee),
         decision_number=decision_number,
         decided_on=decided_on or timezone.localdate(),
         decided_by=acting_user,
@@ -464,6 +484,7 @@ def record_decision(
             "sanction": sanction_type.name,
             "recommended": rec.sanction.name if rec.sanction else None,
             "official": official,
+            "signatory": str(decision.signatory) if decision.signatory else None,
         },
         reason=deviation_reason,
         acting_user=acting_user,
@@ -474,15 +495,21 @@ def record_decision(
 
 @transaction.atomic
 def set_delivered(*, decision: Decision, delivered_on: dt.date, acting_user: Any, expected_version: int, request=None):
+    """Record delivery; the decision's effective date follows from it and the appeal window (legal.appeals)."""
     locked = _lock(decision.case, expected_version)
+    if delivered_on < decision.decided_on:
+        raise ValidationError(_("Tanggal penyampaian tidak boleh sebelum tanggal keputusan."))
     old = decision.delivered_on
     decision.delivered_on = delivered_on
-    decision.save(update_fields=["delivered_on"])
+    decision.effective_on = legal_appeals.effective_date(
+        delivered_on, locked.employee_status, decision.sanction_type.code
+    )
+    decision.save(update_fields=["delivered_on", "effective_on"])
     _case_changed(
         locked,
         "decision.delivered",
         subject=decision,
-        changes={"delivered_on": [old, delivered_on]},
+        changes={"delivered_on": [old, delivered_on], "effective_on": decision.effective_on},
         acting_user=acting_user,
         request=request,
     )
@@ -501,8 +528,9 @@ def file_appeal(
     expected_version: int,
     request=None,
 ) -> Appeal:
-    """Record a keberatan or banding administratif against one of the case's delivered decisions.
-    Only during the appeal window, and not before the decision was delivered."""
+    """Record a keberatan or banding administratif against one of the case's delivered decisions (brief §3.4):
+    only the route the law gives against that decision for that status (legal.regimes.appeal_kinds), within
+    the window (legal.appeals.deadline), never for honorer. Refusals come from legal.appeals.refusal."""
     locked = _lock(case, expected_version)
     if locked.status != Case.Status.APPEAL_WINDOW:
         raise ValidationError(_("Upaya administratif hanya dicatat pada masa upaya administratif."))
@@ -512,11 +540,15 @@ def file_appeal(
         raise ValidationError(_("Jenis upaya administratif tidak dikenal."))
     if not (grounds or "").strip():
         raise ValidationError(_("Alasan pengajuan wajib diisi."))
-    if decision.delivered_on and filed_on < decision.delivered_on:
-        raise ValidationError(
-            _("Tanggal pengajuan (%(f)s) sebelum keputusan disampaikan (%(d)s).")
-            % {"f": filed_on.strftime("%d-%m-%Y"), "d": decision.delivered_on.strftime("%d-%m-%Y")}
-        )
+    why = legal_appeals.refusal(
+        kind=kind,
+        status=locked.employee_status,
+        sanction_code=decision.sanction_type.code,
+        delivered_on=decision.delivered_on,
+        filed_on=filed_on,
+    )
+    if why:
+        raise ValidationError(why)
     if decision.appeals.filter(outcome=Appeal.Outcome.PENDING).exists():
         raise ValidationError(_("Sudah ada upaya administratif yang sedang diproses untuk keputusan ini."))
     appeal = Appeal.objects.create(

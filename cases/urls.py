@@ -1,39 +1,13 @@
-from django.urls import path  # noqa: F401
+"""Reported posts, evidence, cases and notifications (cases/views/posts.py, casework.py), under ``/kasus/``."""
+
+from django.urls import path
+
+from cases.views import casework as case_views
+from cases.views import posts as post_views
 
 app_name = "cases"
-urlpatterns: list = []
 
-# --- Employee and election registry (cases/views/registry.py) ---------------------------------------
-from cases.views import registry as registry_views  # noqa: E402
-
-urlpatterns += [
-    path("pegawai/", registry_views.employee_list, name="employee_list"),
-    path("pegawai/baru/", registry_views.employee_create, name="employee_create"),
-    path("pegawai/impor/", registry_views.employee_import, name="employee_import"),
-    path("pegawai/impor/konfirmasi/", registry_views.employee_import_confirm, name="employee_import_confirm"),
-    path("pegawai/impor/batal/", registry_views.employee_import_cancel, name="employee_import_cancel"),
-    path("pegawai/impor/templat.csv", registry_views.employee_import_template, name="employee_import_template"),
-    path("pegawai/<int:pk>/", registry_views.employee_detail, name="employee_detail"),
-    path("pegawai/<int:pk>/ubah/", registry_views.employee_edit, name="employee_edit"),
-    path("pemilihan/", registry_views.election_list, name="election_list"),
-    path("pemilihan/baru/", registry_views.election_create, name="election_create"),
-    path("pemilihan/<int:pk>/", registry_views.election_detail, name="election_detail"),
-    path("pemilihan/<int:pk>/ubah/", registry_views.election_edit, name="election_edit"),
-    path("pemilihan/<int:election_pk>/paslon/baru/", registry_views.pair_create, name="election_pair_create"),
-    path("pemilihan/<int:election_pk>/paslon/<int:pk>/", registry_views.pair_edit, name="election_pair_edit"),
-    path("pemilihan/<int:election_pk>/paslon/<int:pk>/hapus/", registry_views.pair_delete, name="election_pair_delete"),
-    path(
-        "pemilihan/<int:election_pk>/simbol/<int:pk>/hapus/",
-        registry_views.symbol_delete,
-        name="election_symbol_delete",
-    ),
-]
-
-# --- Reported posts, evidence, cases, notifications (cases/views/posts.py, casework.py) -------------
-from cases.views import casework as case_views  # noqa: E402
-from cases.views import posts as post_views  # noqa: E402
-
-urlpatterns += [
+urlpatterns = [
     path("unggahan/", post_views.post_list, name="post_list"),
     path("unggahan/baru/", post_views.post_create, name="post_create"),
     path("unggahan/<int:pk>/", post_views.post_detail, name="post_detail"),
@@ -41,7 +15,6 @@ urlpatterns += [
     path("unggahan/<int:pk>/pegawai/", post_views.post_add_subjects, name="post_add_subjects"),
     path("unggahan/<int:pk>/buka-kasus/", post_views.post_open_cases, name="post_open_cases"),
     path("cari-pegawai/", post_views.people_search, name="people_search"),
-    path("akun-medsos/baru/", post_views.social_account_add, name="social_account_add"),
     path("bukti/<int:pk>/berkas/", post_views.evidence_file, {"kind": "file"}, name="evidence_file"),
     path("bukti/<int:pk>/pratinjau/", post_views.evidence_file, {"kind": "thumb"}, name="evidence_thumb"),
     path("", case_views.case_list, name="case_list"),
@@ -50,6 +23,7 @@ urlpatterns += [
     path("<int:pk>/", case_views.case_detail, name="case_detail"),
     path("<int:pk>/status/", case_views.case_transition, name="case_transition"),
     path("<int:pk>/ubah/", case_views.case_update, name="case_update"),
+    path("<int:pk>/status-saat-perbuatan/", case_views.case_status_at_act, name="case_status_at_act"),
     path("<int:pk>/petugas/", case_views.case_assign, name="case_assign"),
     path("<int:pk>/bap/", case_views.case_examination, name="case_examination"),
     path("<int:pk>/rekomendasi/", case_views.case_recommendation, name="case_recommendation"),
@@ -62,4 +36,15 @@ urlpatterns += [
     path("notifikasi/dibaca/", case_views.notification_read, name="notification_read"),
     path("notifikasi/lencana/", case_views.notification_badge, name="notification_badge"),
     path("saya/<int:pk>/", case_views.my_case_detail, name="my_case_detail"),
+]
+
+# --- Atasan langsung (cases/views/supervision.py) ------------------------------------------------
+from cases.views import supervision as supervision_views  # noqa: E402
+
+urlpatterns += [
+    path("atasan/", supervision_views.duty_list, name="supervision_list"),
+    path("atasan/<int:pk>/", supervision_views.duty_detail, name="supervision_detail"),
+    path("atasan/<int:pk>/panggilan/", supervision_views.duty_summons, name="supervision_summons"),
+    path("atasan/<int:pk>/pemeriksaan/", supervision_views.duty_examined, name="supervision_examined"),
+    path("<int:pk>/kelalaian-atasan/", supervision_views.case_from_missed_duty, name="case_missed_duty"),
 ]

@@ -65,19 +65,42 @@ def _guard_summons_1(case: Case, data: dict, cal: Calendar) -> str | None:
     return None
 
 
+def _signed_summons_1_hearing(case: Case):
+    """The examination date printed on the case's signed Panggilan I, if one was signed (it beats a typed date)."""
+    import datetime as dt
+
+    letter = (
+        case.letters.filter(kind="summons_1", status__in=("issued", "acknowledged")).order_by("-pk").first()
+        if hasattr(case, "letters")
+        else None
+    )
+    value = (letter.details or {}).get("hearing_date") if letter else None
+    return dt.date.fromisoformat(value) if value else None
+
+
 def _guard_summons_2(case: Case, data: dict, cal: Calendar) -> str | None:
-    missed = data.get("missed_examination_date") or case.examination_date
-    exam = data.get("examination_date")
-    if not missed or not exam:
-        return _("Isi tanggal pemeriksaan yang tidak dihadiri dan tanggal pemeriksaan baru.")
+    """PP 94/2021 Pasal 27 (brief §3.2, unconfirmed): Panggilan II — both its own date and the new examination
+    date — within 7 working days of the examination the employee missed (the date on the signed Panggilan I)."""
+    missed = _signed_summons_1_hearing(case) or data.get("missed_examination_date") or case.examination_date
+    exam, sent = data.get("examination_date"), data.get("summons_2_date")
+    if not missed or not exam or not sent:
+        return _(
+            "Isi tanggal surat panggilan II, tanggal pemeriksaan yang tidak dihadiri dan tanggal pemeriksaan baru."
+        )
     if exam <= missed:
         return _("Tanggal pemeriksaan baru harus sesudah tanggal yang tidak dihadiri.")
     latest = deadlines.latest_second_examination_date(missed, cal)
-    if exam > latest:
-        return _("Pemeriksaan pada panggilan II paling lambat 7 hari kerja sejak tanggal tidak hadir (%(d)s).") % {
-            "d": latest.strftime("%d-%m-%Y")
+    if not (missed <= sent <= latest):
+        return _("Surat panggilan II bertanggal antara %(m)s dan %(d)s (7 hari kerja sejak tanggal tidak hadir).") % {
+            "m": missed.strftime("%d-%m-%Y"),
+            "d": latest.strftime("%d-%m-%Y"),
         }
-    data.setdefault("missed_examination_date", missed)
+    if exam > latest or exam <= sent:
+        return _(
+            "Pemeriksaan pada panggilan II sesudah tanggal surat dan paling lambat 7 hari kerja sejak tanggal "
+            "tidak hadir (%(d)s)."
+        ) % {"d": latest.strftime("%d-%m-%Y")}
+    data["missed_examination_date"] = missed
     return None
 
 

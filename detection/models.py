@@ -47,7 +47,7 @@ class DetectionRun(models.Model):
         help_text=_('[{"number": 2, "reasons": ["hand 0: v_sign"], "confidence": 0.99}]'),
     )
     election = models.ForeignKey(
-        "cases.Election", verbose_name=_("pemilihan"), null=True, blank=True, on_delete=models.SET_NULL
+        "registry.Election", verbose_name=_("pemilihan"), null=True, blank=True, on_delete=models.SET_NULL
     )
     annotated = models.FileField(_("pratinjau beranotasi"), max_length=255, blank=True)
     worker = models.CharField(_("pekerja"), max_length=200, blank=True)
@@ -147,7 +147,7 @@ class DetectedHand(ReviewFields):
 class SymbolFinding(ReviewFields):
     run = models.ForeignKey(DetectionRun, verbose_name=_("proses"), on_delete=models.CASCADE, related_name="symbols")
     symbol = models.ForeignKey(
-        "cases.CandidateSymbol", verbose_name=_("simbol"), null=True, blank=True, on_delete=models.SET_NULL
+        "registry.CandidateSymbol", verbose_name=_("simbol"), null=True, blank=True, on_delete=models.SET_NULL
     )
     ballot_number = models.PositiveSmallIntegerField(_("nomor urut"), null=True, blank=True)
     label = models.CharField(_("keterangan"), max_length=200)

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.access import require
 from audit.services import record
@@ -36,12 +37,31 @@ PREVIEW_MAX_SIDE = 1600
 
 
 def enqueue_detection(evidence_id: int) -> None:
-    """Send one detection job for this evidence after the current transaction commits (with retries)."""
+    """Send one detection job for this evidence after the current transaction commits (with retries).
+
+    The run row is written first (queued), so the database, not Redis, says what still needs doing: a job
+    lost with Redis (restart without persistence, outage while sending) is found by ``requeue_detections``.
+    """
     from netralitas_site.jobs import enqueue
 
     from .tasks import run_detection
 
+    DetectionRun.objects.get_or_create(evidence_id=evidence_id)
     enqueue(QUEUE, run_detection, evidence_id, retries=RETRIES)
+
+
+def defer_detection(evidence_id: int) -> DetectionRun:
+    """Leave the run queued without running it now (a big photo on a server without workers): the next
+    ``manage.py requeue_detections`` picks it up as a run never claimed."""
+    run, _created = DetectionRun.objects.get_or_create(
+        evidence_id=evidence_id,
+        defaults={
+            "status": DetectionRun.Status.QUEUED,
+            "queued_at": timezone.now(),
+            "error": _("Foto besar: dianalisis di luar permintaan unggah (manage.py requeue_detections)."),
+        },
+    )
+    return run
 
 
 @transaction.atomic
@@ -86,7 +106,14 @@ def requeue_dead_runs(
     *, stale_minutes: int = DEFAULT_STALE_MINUTES, include_failed: bool = False, acting_user: Any = None
 ) -> list[int]:
     """Re-queue every dead (and optionally failed) run; returns their evidence ids."""
+    from cases.models import Evidence
+
     done = []
+    # Evidence that never got a run row (the process stopped between the upload's commit and the enqueue).
+    cutoff = timezone.now() - timedelta(minutes=stale_minutes)
+    for evidence in Evidence.objects.filter(detection_run__isnull=True, uploaded_at__lt=cutoff).order_by("pk"):
+        requeue(evidence=evidence, acting_user=acting_user)
+        done.append(evidence.pk)
     for run in dead_runs(stale_minutes=stale_minutes, include_failed=include_failed):
         with transaction.atomic():
             locked = DetectionRun.objects.select_for_update().get(pk=run.pk)
@@ -128,6 +155,11 @@ def claim(*, evidence_id: int, stale_minutes: int = DEFAULT_STALE_MINUTES) -> tu
     run, _created = DetectionRun.objects.select_for_update().get_or_create(evidence_id=evidence_id)
     if run.status == DetectionRun.Status.RUNNING and not run.is_stale(stale_minutes):
         log.info("Detection for evidence %s is already running on %s; skipping", evidence_id, run.worker)
+        return None
+    if run.status in (DetectionRun.Status.DONE, DetectionRun.Status.FAILED):
+        # A duplicate job (e.g. RQ retrying the job of a killed worker after requeue_detections resent it):
+        # every legitimate send marks the run queued first, so the run finishes once.
+        log.info("Detection for evidence %s is already %s; skipping duplicate job", evidence_id, run.status)
         return None
     now = timezone.now()
     run.status = DetectionRun.Status.RUNNING
@@ -173,7 +205,7 @@ def clear_symbol_cache() -> None:
 
 def election_for(evidence: Any):
     """The election the evidence is judged against: its post's election if active, else the active one."""
-    from cases.models import Election
+    from registry.models import Election
 
     post_election = getattr(evidence.post, "election", None)
     if post_election is not None and post_election.is_active:
@@ -202,8 +234,8 @@ def pair_config_for(election: Any) -> dict:
 
 def symbol_references(election: Any) -> tuple[list, dict[str, Any]]:
     """``(references, {reference name: CandidateSymbol})`` for the election's candidate symbols."""
-    from cases.models import CandidateSymbol
     from detection.pipeline import ImageRejected, SymbolReference
+    from registry.models import CandidateSymbol
 
     if election is None:
         return [], {}

@@ -6,14 +6,14 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import can, capability_required
 from audit.services import record
+from netralitas_site.redirects import redirect_next
 
 from . import selectors, services
 from .models import DEFAULT_STALE_MINUTES, DetectionRun, ReviewStatus
@@ -83,10 +83,7 @@ def annotated_image(request: HttpRequest, run_id: int) -> HttpResponse:
 def _back(request: HttpRequest, evidence) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return _render_results(request, evidence)
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("detection:evidence_results", evidence_id=evidence.pk)
+    return redirect_next(request, "detection:evidence_results", evidence_id=evidence.pk)
 
 
 @require_POST

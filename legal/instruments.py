@@ -131,6 +131,38 @@ INSTRUMENTS: dict[str, Instrument] = {
             "terpisah dari jalur kepegawaian; Pasal 134: laporan ke Bawaslu.",
             "Tenggat Pasal 134 dihitung dari naskah Perpu 1/2014; perubahan sesudahnya belum dicek.",
         ),
+        Instrument(
+            "permendagri_1_2023",
+            "Permendagri 1/2023",
+            "Peraturan Menteri Dalam Negeri Nomor 1 Tahun 2023 tentang Tata Naskah Dinas di Lingkungan "
+            "Pemerintah Daerah",
+            "1",
+            2023,
+            "Bentuk surat dinas dan keputusan (kop, nomor, sifat, blok tanda tangan; kop kepala daerah); "
+            "penomoran per kode klasifikasi dan unit.",
+            "Apakah tahun wajib pada nomor surat; bentuk baku surat hukuman disiplin (lampiran Peraturan BKN 6/2022).",
+        ),
+        Instrument(
+            "permendagri_83_2022",
+            "Permendagri 83/2022",
+            "Peraturan Menteri Dalam Negeri Nomor 83 Tahun 2022 tentang Kode Klasifikasi Arsip di Lingkungan "
+            "Kementerian Dalam Negeri dan Pemerintah Daerah",
+            "83",
+            2022,
+            "Kode klasifikasi arsip (seri 800 kepegawaian) sebagai awalan nomor surat.",
+            "Sub-kode untuk disiplin pegawai; diisi dan diperiksa per Pemda.",
+        ),
+        Instrument(
+            "perbkn1_2023",
+            "Peraturan BKN 1/2023",
+            "Peraturan Badan Kepegawaian Negara Nomor 1 Tahun 2023",
+            "1",
+            2023,
+            "Rekomendasi KASN/BKN mengikat PPK; tanpa tindak lanjut, data/layanan pegawai di SIASN dapat diblokir "
+            "(bersama Perpres 116/2022): dasar jam tindak lanjut rekomendasi dan berkas jawaban ke BKN.",
+            "Judul lengkap dan pasal pemblokiran; tidak ada jumlah hari tindak lanjut dalam peraturan yang "
+            "ditemukan (arahan Kemendagri 2020: 3 hari).",
+        ),
     )
 }
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import procedure
+from . import procedure, repeat
 from .articles import Article, art
 
 
@@ -22,6 +22,14 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "status_at_act",
+        "Rezim hukum mengikuti status kepegawaian pada tanggal perbuatan, bukan saat kasus dibuka; status itu "
+        "dapat dikoreksi dengan alasan dan tercatat di log audit.",
+        (art("uu_asn", "Pasal 66"),),
+        "cases/services.py::set_status_at_act, cases/sanctions.py::recommend",
+        "test_uu20_2023_pasal_66_status_at_time_of_act_drives_the_regime",
+    ),
     Rule(
         "honorer_not_asn",
         "Honorer bukan ASN: tidak dikutip UU ASN, PP 94/2021, PP 42/2004 maupun BPASN; dasar dan sanksinya "
@@ -77,6 +85,14 @@ RULES: tuple[Rule, ...] = (
         option="skb10_level",
     ),
     Rule(
+        "repeat_offence",
+        "Pelanggaran berulang jenis yang sama: lebih berat daripada keputusan TERAKHIR untuk jenis itu; "
+        "keputusan yang dibatalkan pada upaya administratif tidak dihitung; jenis lain tidak menaikkan.",
+        (repeat.ARTICLE,),
+        "legal/repeat.py, cases/sanctions.py::recommend",
+        "test_pp94_repeat_offence_same_type_heavier_than_last_annulled_excluded",
+    ),
+    Rule(
         "appeal_routes",
         "Keberatan atas hukuman selain pemberhentian; banding administratif ke BPASN hanya atas pemberhentian "
         "PNS/CPNS atau PHPK; tidak ada untuk sanksi moral; hukuman ringan menurut opsi Pemda.",
@@ -120,6 +136,15 @@ RULES: tuple[Rule, ...] = (
         option="pppk_moral_sanction",
     ),
     Rule(
+        "supervisor_duty",
+        "Atasan langsung yang mengetahui dugaan pelanggaran wajib memanggil dan memeriksa (bukan delik aduan); "
+        "kelalaian ditandai kepada BKPSDM dan atasannya dan dapat menjadi kasus tersendiri.",
+        (procedure.SUPERVISOR_DUTY_ARTICLE, procedure.SUPERVISOR_FAILURE_ARTICLE),
+        "cases/supervision.py",
+        "test_pp94_pasal_26_supervisor_notified_and_missed_duty_flagged",
+        option="supervisor_duty_workdays",
+    ),
+    Rule(
         "summons_timing",
         f"Panggilan I paling lambat {procedure.SUMMONS_1_MIN_WORKING_DAYS} hari kerja sebelum pemeriksaan; "
         f"pemeriksaan Panggilan II paling lama {procedure.SUMMONS_2_MAX_WORKING_DAYS} hari kerja sesudah "
@@ -127,5 +152,74 @@ RULES: tuple[Rule, ...] = (
         (procedure.SUMMONS_ARTICLE, procedure.DELIVERY_ARTICLE),
         "cases/deadlines.py, cases/workflow.py",
         "test_pp94_summons_1_at_least_7_working_days_before_examination",
+    ),
+    # Documents (letters/procedure.py, letters/services.py, cases/authorities.py)
+    Rule(
+        "signed_by_authorised_official",
+        "Surat hukuman, sanksi moral dan pemberhentian hanya ditandatangani atas nama pejabat yang tercatat "
+        "berwenang pada keputusan kasus (PPK = Bupati/Wali Kota tanpa NIP); akun yang merekam tanda tangan "
+        "(pejabat sendiri atau operatornya) dicatat terpisah di audit dan tidak dicetak.",
+        (art("pp94", "pejabat yang berwenang menghukum", unconfirmed=True), art("pp42", "Pasal 15")),
+        "letters/services.py::_bind_signature, cases/authorities.py",
+        "test_pp94_letter_signed_only_in_the_name_of_the_decided_official",
+    ),
+    Rule(
+        "letter_at_its_step",
+        "Setiap dokumen hanya pada tahap kasusnya (Panggilan I/II, BAP, surat hukuman setelah keputusan); "
+        "tanpa kasus hanya teguran pembinaan (bukan hukuman).",
+        (procedure.SUMMONS_ARTICLE, art("pp94", "Pasal 8")),
+        "letters/procedure.py::allowed_letter_kinds",
+        "test_pp94_document_refused_at_the_wrong_step",
+    ),
+    Rule(
+        "letter_follows_decision",
+        "Surat hukuman dibuat dari keputusan yang dicatat dan tidak dapat memuat sanksi lain; teguran tertulis "
+        "dan pernyataan tidak puas berupa surat biasa, hukuman lain berupa Keputusan.",
+        (art("pp94", "Pasal 8 ayat (2)"),),
+        "letters/procedure.py::sanction_letter_kind",
+        "test_pp94_pasal_8_punishment_letter_cannot_name_another_sanction",
+    ),
+    Rule(
+        "summons_dates_on_signed_letters",
+        f"Tanggal diperiksa pada surat yang ditandatangani: Panggilan I ditandatangani paling lambat "
+        f"{procedure.SUMMONS_1_MIN_WORKING_DAYS} hari kerja sebelum pemeriksaan; Panggilan II bertanggal sejak "
+        f"tanggal tidak hadir (dari Panggilan I bertanda tangan) sampai {procedure.SUMMONS_2_MAX_WORKING_DAYS} "
+        "hari kerja sesudahnya.",
+        (procedure.SUMMONS_ARTICLE,),
+        "letters/procedure.py::check_summons_1, check_summons_2; cases/workflow.py::_guard_summons_2",
+        "test_pp94_pasal_27_panggilan_ii_seven_days_after_first",
+    ),
+    Rule(
+        "bap",
+        "BAP memerlukan surat panggilan bertanda tangan, tanggal pemeriksaan tidak di masa depan dan tidak "
+        "sebelum jadwal pada panggilan; ditandatangani oleh setiap pemeriksa dan yang diperiksa.",
+        (art("pp94", "pemeriksaan dan berita acara pemeriksaan", unconfirmed=True),),
+        "letters/procedure.py::check_examination, templates/letters/pdf/examination.html",
+        "test_pp94_bap_date_not_in_the_future_nor_before_the_summons",
+    ),
+    Rule(
+        "tim_pemeriksa",
+        "Dugaan pelanggaran berat (atau PTDH): pemeriksaan oleh Tim Pemeriksa — atasan langsung, unsur "
+        "pengawasan, unsur kepegawaian (paling sedikit tiga pemeriksa).",
+        (art("pp94", "Tim Pemeriksa", unconfirmed=True),),
+        "letters/procedure.py::tim_pemeriksa_refusal",
+        "test_pp94_pasal_30_tim_pemeriksa_required_when_berat_is_suspected",
+    ),
+    Rule(
+        "archive_numbering",
+        "Nomor surat: kode klasifikasi arsip, nomor urut, kode unit, tahun; satu buku agenda per kode, unit dan "
+        "tahun tanpa loncatan; kode contoh ditolak pada surat yang ditandatangani dan diperingatkan system check.",
+        (art("permendagri_1_2023", unconfirmed=True), art("permendagri_83_2022", unconfirmed=True)),
+        "letters/numbering.py, netralitas_site/counters.py, letters/checks.py",
+        "test_permendagri_83_2022_placeholder_archive_code_refused_on_a_signed_letter",
+    ),
+    Rule(
+        "recommendation_clock",
+        "Rekomendasi Bawaslu/BKN/KASN ditindaklanjuti paling lama 3 hari kerja sejak diterima (bacaan hati-hati: "
+        "tidak ada jumlah hari dalam peraturan yang ditemukan; arahan Kemendagri 2020 memberi 3 hari), dapat "
+        "diubah dengan RECOMMENDATION_ACT_WORKING_DAYS; diingatkan, dan dijawab dengan berkas rujukan ke BKN.",
+        (art("perbkn1_2023", unconfirmed=True),),
+        "outreach/recommendations.py::rule, outreach/reminders.py, outreach/bundle.py",
+        "test_recommendation_clock_is_three_working_days_peraturan_bkn_1_2023_unconfirmed_count",
     ),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import options
+from . import options, procedure
 from .articles import Article, art
 
 PTDH = "ptdh"
@@ -39,7 +39,9 @@ class ViolationRule:
         """How a letter names the item: 'SKB 2022 butir 5' / 'Pasal 5 huruf n angka 4 PP 94/2021'."""
         if self.code.startswith("SKB"):
             return f"SKB 2022 angka {self.number}"
-        return f"Pasal 5 huruf n angka {self.number} PP 94/2021"
+        if self.code.startswith("PP94-5N-"):
+            return f"Pasal 5 huruf n angka {self.number} PP 94/2021"
+        return str(self.prohibited_by)
 
 
 def _skb(n: int, title: str, ethics: bool, level: str, **kw) -> ViolationRule:
@@ -95,7 +97,15 @@ VIOLATIONS: tuple[ViolationRule, ...] = (
           "sedang", art(P94, "Pasal 14", unconfirmed=True), level_option="skb10_level", note=CONFLICT_10),
     _form(7, "Memberikan surat dukungan disertai fotokopi KTP atau surat keterangan tanda penduduk", False,
           "berat", art(P94, "Pasal 14", unconfirmed=True), level_option="pp94_5n_7_level"),
+    # The supervisor's own breach (brief §3.1): not a neutrality item; the official sets the level.
+    ViolationRule("PP94-ATASAN", 0, "Atasan langsung tidak memanggil dan memeriksa bawahan yang diduga melakukan "
+                  "pelanggaran disiplin", False, "", procedure.SUPERVISOR_DUTY_ARTICLE,
+                  procedure.SUPERVISOR_FAILURE_ARTICLE,
+                  note="Tingkat ditetapkan pejabat yang berwenang; atasan yang lalai dijatuhi hukuman yang lebih "
+                       "berat (pasal belum dikonfirmasi)."),
 )  # fmt: skip
+
+SUPERVISOR_FAILURE = "PP94-ATASAN"
 
 BY_CODE: dict[str, ViolationRule] = {v.code: v for v in VIOLATIONS}
 

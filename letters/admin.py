@@ -16,8 +16,8 @@ class LetterheadAdmin(admin.ModelAdmin):
 
 @admin.register(LetterCounter)
 class LetterCounterAdmin(admin.ModelAdmin):
-    list_display = ["letterhead", "kind", "year", "last_value"]
-    readonly_fields = ["letterhead", "kind", "year", "last_value"]
+    list_display = ["code", "unit", "year", "last_value"]
+    readonly_fields = ["code", "unit", "year", "last_value"]
 
     def has_add_permission(self, request):
         return False

@@ -46,3 +46,11 @@ def hari_tanggal(value: dt.date | str | None) -> str:
 
 def roman_month(value: dt.date) -> str:
     return ROMAN[value.month - 1]
+
+
+def zone_label() -> str:
+    """WIB, WITA or WIT for the configured time zone (printed after an hour on a letter)."""
+    from django.conf import settings
+
+    labels = {tz: label for label, tz in settings.PEMDA_ZONES.items()}
+    return labels.get(settings.TIME_ZONE, settings.TIME_ZONE)

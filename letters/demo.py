@@ -1,13 +1,16 @@
-"""Demo letters (idempotent): the Sukamaju BKPSDM letterhead and, if demo cases exist, one issued warning."""
+"""Demo letters (idempotent): the Sukamaju BKPSDM letterhead with its (demo) archive codes, and on the demo case
+that has reached the decision step, the letters its decisions produce, signed in the authorised official's name.
+
+Cases at earlier steps get no sanction letter: the procedure allows none there (``letters.procedure``)."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from accounts.roles import HR, LEADER
+from accounts.roles import HR
 
-from .kinds import LetterKind
-from .models import Letter, Letterhead
+from .kinds import SPECS
+from .models import Letter, Letterhead, NumberingRule
 
 
 @transaction.atomic
@@ -25,22 +28,28 @@ def seed(context: dict) -> None:
             is_default=True,
         ),
     )
+    # The fictional Pemda's own code list (a real Pemda enters codes from Permendagri 83/2022 and confirms them).
+    for kind, kind_spec in SPECS.items():
+        NumberingRule.objects.get_or_create(
+            letterhead=letterhead,
+            kind=kind,
+            defaults={"classification_code": kind_spec.code, "code_confirmed": True},
+        )
     from cases.models import Case
 
-    users = context.get("users") or {}
-    officer, leader = users.get(HR), users.get(LEADER)
-    staff_employee = (context.get("employees") or {}).get("staff")
-    cases = Case.objects.select_related("employee")
-    case = (staff_employee and cases.filter(employee=staff_employee).first()) or cases.order_by("pk").first()
-    if case is None or officer is None or leader is None:
-        return
-    if Letter.objects.filter(case=case, kind=LetterKind.WRITTEN_WARNING).exists():
-        return
-    from . import drafting, services
+    from . import drafting, procedure, services
 
-    data = drafting.initial_for(kind=LetterKind.WRITTEN_WARNING, case=case, letterhead=letterhead)
-    data["signer"] = leader
-    data.update(drafting.signer_snapshot(leader))
-    letter = services.create_draft(acting_user=officer, data=data)
-    services.submit(letter_id=letter.pk, acting_user=officer)
-    services.approve(letter_id=letter.pk, acting_user=leader)
+    users = context.get("users") or {}
+    officer = users.get(HR)
+    case = Case.objects.filter(status=Case.Status.DECISION, decisions__isnull=False).order_by("pk").first()
+    if case is None or officer is None or Letter.objects.filter(case=case).exists():
+        return
+    for kind in procedure.allowed_letter_kinds(case):
+        if kind not in procedure.SANCTION_LETTERS:
+            continue
+        data = drafting.initial_for(kind=kind, case=case, letterhead=letterhead)
+        if data.get("signer") is None:
+            continue  # nobody may record this official's signature in the demo
+        letter = services.create_draft(acting_user=officer, data=data)
+        services.submit(letter_id=letter.pk, acting_user=officer)
+        services.approve(letter_id=letter.pk, acting_user=data["signer"])

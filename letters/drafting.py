@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 
 from accounts.access import CAPABILITIES
 from accounts.roles import ROLE_GROUPS
 
-from . import legal
+from . import legal, procedure
 from .dates import tanggal
 from .kinds import LetterKind, Sifat, spec
 from .models import Letterhead
@@ -18,26 +19,9 @@ DISCIPLINE_KINDS = {LetterKind.WRITTEN_WARNING, LetterKind.DISSATISFACTION, Lett
 MORAL_KINDS = {LetterKind.MORAL_CLOSED, LetterKind.MORAL_OPEN}
 
 
-# Letters an officer would draft at each case status (the coaching letter fits any status).
-SUMMONS_KINDS_BY_STATUS = {
-    "summons_1": [LetterKind.SUMMONS_1],
-    "summons_2": [LetterKind.SUMMONS_2],
-    "examination": [LetterKind.EXAMINATION],
-}
-
-
 def kinds_for_case(case) -> list[str]:
-    """Letter kinds that fit the case's current status, in ``LetterKind`` order; coaching is always offered.
-
-    At the decision stage the punishment letters follow the case's tracks (discipline and/or ethics)."""
-    kinds: list[str] = list(SUMMONS_KINDS_BY_STATUS.get(case.status, []))
-    if case.status == "decision":
-        if case.discipline_track or not case.ethics_track:
-            kinds += [k for k in LetterKind if k in DISCIPLINE_KINDS]
-        if case.ethics_track or not case.discipline_track:
-            kinds += [k for k in LetterKind if k in MORAL_KINDS]
-    kinds.append(LetterKind.COACHING)
-    return kinds
+    """Letter kinds that fit the case now (the one rule lives in ``procedure.allowed_letter_kinds``)."""
+    return procedure.allowed_letter_kinds(case)
 
 
 def signers():
@@ -46,18 +30,35 @@ def signers():
     return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
 
 
-def signer_snapshot(user) -> dict[str, str]:
-    from cases.models import Employee
+def default_signatory(kind: str, case, employee, *, create: bool = False):
+    """The official in whose name ``kind`` is signed by default: the one the decision records for a sanction
+    letter (no other is accepted), else the employee's direct supervisor (who summons and examines, §3.1)."""
+    from cases.authorities import decision_signatory, from_employee
 
-    emp = Employee.objects.filter(user=user).first() if user else None
-    if emp is None:
-        return {"signer_name": (user.get_full_name() or user.username) if user else "", "signer_position": ""}
-    return {
-        "signer_name": emp.display_name.upper(),
-        "signer_position": emp.position,
-        "signer_rank": emp.get_rank_display().split(" ", 1)[-1] + f" ({emp.rank})" if emp.rank else "",
-        "signer_nip": emp.nip or "",
-    }
+    if spec(kind).authority:
+        decision = procedure.decision_for_kind(case, kind)
+        if decision is None:
+            return None
+        try:
+            return decision_signatory(decision)
+        except ValidationError:
+            return None
+    supervisor = getattr(employee, "supervisor", None)
+    if supervisor is None:
+        return None
+    if create:  # inside a service's transaction only
+        return from_employee(supervisor, "supervisor")
+    return getattr(supervisor, "signatory", None) if hasattr(supervisor, "signatory") else None
+
+
+def recorder_for(signatory):
+    """The account that records the signature by default: the official's own, else his first operator."""
+    if signatory is None:
+        return None
+    allowed = signers()
+    if signatory.user_id and allowed.filter(pk=signatory.user_id).exists():
+        return signatory.user
+    return allowed.filter(signs_for=signatory).first()
 
 
 def _unit_name(employee) -> str:
@@ -78,12 +79,7 @@ def addressee_snapshot(employee) -> dict[str, str]:
 
 
 def decision_for(case, kind: str):
-    if case is None:
-        return None
-    track = "moral" if kind in MORAL_KINDS else "discipline" if kind in DISCIPLINE_KINDS else None
-    if track is None:
-        return None
-    return case.decisions.select_related("sanction_type", "signer").filter(track=track).first()
+    return procedure.decision_for_kind(case, kind)
 
 
 def latest_examination(case):
@@ -156,7 +152,7 @@ def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead |
         "decision": decision,
         "letterhead": letterhead,
         "employee": employee,
-        "sifat": Sifat.RAHASIA if kind_spec.confidential else Sifat.PENTING,
+        "sifat": Sifat.RAHASIA if kind_spec.confidential else Sifat.BIASA,
         "attachment": "-",
         "subject": kind_spec.hal,
         "legal_basis": legal.build(
@@ -172,10 +168,13 @@ def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead |
     }
     if employee is not None:
         data.update(addressee_snapshot(employee))
-    signer = (getattr(decision, "signer", None) and decision.signer.user) or signers().first()
-    if signer is not None:
-        data["signer"] = signer
-        data.update(signer_snapshot(signer))
+    signatory = default_signatory(kind, case, employee)
+    if signatory is not None:
+        data["signatory"] = signatory
+        data.update(signer_position=signatory.title, signer_name=signatory.name)
+        recorder = recorder_for(signatory)
+        if recorder is not None:
+            data["signer"] = recorder
     details: dict[str, Any] = {}
     if kind in (LetterKind.SUMMONS_1, LetterKind.SUMMONS_2):
         examiner = getattr(employee, "supervisor", None)
@@ -203,7 +202,6 @@ def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead |
     elif kind == LetterKind.DECISION:
         violation = getattr(case, "violation_type", None)
         details.update(
-            decider_title=(data.get("signer_position") or "").upper(),
             considerations="\n".join(
                 [
                     f"bahwa berdasarkan hasil pemeriksaan{' tanggal ' + tanggal(exam.held_on) if exam else ''}, "
@@ -215,7 +213,6 @@ def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead |
                 ]
             ),
             references="\n".join(legal.decision_references(status)),
-            effective="pada tanggal ditetapkan",
         )
         sanction = getattr(decision, "sanction_type", None)
         if sanction is not None and sanction.duration_months and sanction.level == "sedang":

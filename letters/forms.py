@@ -23,7 +23,8 @@ UserChoiceField = PersonChoiceField
 
 
 class LetterForm(UnixNewlinesMixin, forms.ModelForm):
-    """The draft: addressee, header, legal basis, body, signer and verifiers; plus the kind's own details."""
+    """The draft: addressee, header, legal basis, body, the official it is signed in the name of, the account
+    that records the signature, and verifiers; plus the kind's own details."""
 
     verifier_1 = UserChoiceField(queryset=None, required=False, label=_("Paraf 1 (mis. kepala bidang disiplin)"))
     verifier_2 = UserChoiceField(queryset=None, required=False, label=_("Paraf 2"))
@@ -43,11 +44,8 @@ class LetterForm(UnixNewlinesMixin, forms.ModelForm):
             "legal_basis",
             "body",
             "copies",
+            "signatory",
             "signer",
-            "signer_position",
-            "signer_name",
-            "signer_rank",
-            "signer_nip",
         ]
         widgets = {
             "legal_basis": forms.Textarea(attrs={"rows": 5}),
@@ -59,7 +57,19 @@ class LetterForm(UnixNewlinesMixin, forms.ModelForm):
     def __init__(self, *args, kind: str, verifiers: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
-        self.fields["signer"] = UserChoiceField(queryset=signers(), label=_("Penandatangan (pimpinan)"))
+        from cases.models import Signatory
+
+        self.fields["signatory"] = forms.ModelChoiceField(
+            queryset=Signatory.objects.filter(is_active=True),
+            required=False,
+            label=_("Ditandatangani atas nama (pejabat)"),
+            help_text=_("Surat hukuman dan sanksi moral selalu atas nama pejabat yang berwenang menurut keputusan."),
+        )
+        self.fields["signer"] = UserChoiceField(
+            queryset=signers(),
+            label=_("Akun perekam tanda tangan"),
+            help_text=_("Pejabat sendiri atau operatornya; tidak dicetak pada surat."),
+        )
         for name in ("verifier_1", "verifier_2"):
             self.fields[name].queryset = verifier_choices()
         for i, user in enumerate((verifiers or [])[:2], start=1):

@@ -36,14 +36,18 @@ class Sifat(models.TextChoices):
 class KindSpec:
     title: str  # heading printed on the document
     template: str
-    confidential: bool  # RAHASIA on every page
+    confidential: bool  # RAHASIA on every page and Sifat: Rahasia (brief §3.5: the BKN model forms are RAHASIA)
     disciplinary: bool  # a PP 94/2021 punishment (hukuman disiplin)
     code: str  # default classification code: 800 = kepegawaian (Permendagri 83/2022); sub-codes are placeholders,
     # distinct per kind because each kind has its own yearly counter. Set the real ones in NumberingRule.
     hal: str  # default subject
-    form: str  # "letter" (surat dinas with Nomor/Sifat/Hal) or "titled" (title + number centred)
+    form: str  # "letter" (surat dinas with Nomor/Sifat/Hal), "titled" (title + number centred) or "decision"
+    needs_case: bool = True  # only the coaching reminder may be written without a case
+    authority: bool = False  # signed only in the name of the official the case's decision records
 
 
+# Teguran tertulis and pernyataan tidak puas are plain letters (surat dinas), not a Keputusan (brief §4.2);
+# every document of the disciplinary procedure is RAHASIA; the coaching reminder is not a procedure document.
 SPECS: dict[str, KindSpec] = {
     LetterKind.SUMMONS_1: KindSpec(
         "SURAT PANGGILAN I", "letters/pdf/summons.html", True, False, "800.1.6.1", "Panggilan I", "titled"
@@ -55,40 +59,64 @@ SPECS: dict[str, KindSpec] = {
         "BERITA ACARA PEMERIKSAAN", "letters/pdf/examination.html", True, False, "800.1.6.3", "Pemeriksaan", "titled"
     ),
     LetterKind.WRITTEN_WARNING: KindSpec(
-        "TEGURAN TERTULIS", "letters/pdf/punishment.html", False, True, "800.1.6.4", "Teguran Tertulis", "titled"
+        "TEGURAN TERTULIS",
+        "letters/pdf/punishment.html",
+        True,
+        True,
+        "800.1.6.4",
+        "Hukuman Disiplin Berupa Teguran Tertulis",
+        "letter",
+        authority=True,
     ),
     LetterKind.DISSATISFACTION: KindSpec(
         "PERNYATAAN TIDAK PUAS SECARA TERTULIS",
         "letters/pdf/punishment.html",
-        False,
+        True,
         True,
         "800.1.6.5",
-        "Pernyataan Tidak Puas",
-        "titled",
+        "Hukuman Disiplin Berupa Pernyataan Tidak Puas secara Tertulis",
+        "letter",
+        authority=True,
     ),
     LetterKind.DECISION: KindSpec(
-        "KEPUTUSAN", "letters/pdf/decision.html", True, True, "800.1.6.6", "Hukuman Disiplin", "decision"
+        "KEPUTUSAN",
+        "letters/pdf/decision.html",
+        True,
+        True,
+        "800.1.6.6",
+        "Hukuman Disiplin",
+        "decision",
+        authority=True,
     ),
     LetterKind.MORAL_CLOSED: KindSpec(
         "PERNYATAAN SANKSI MORAL SECARA TERTUTUP",
         "letters/pdf/moral.html",
-        False,
+        True,
         False,
         "800.1.6.7",
         "Sanksi Moral",
         "titled",
+        authority=True,
     ),
     LetterKind.MORAL_OPEN: KindSpec(
         "PERNYATAAN SANKSI MORAL SECARA TERBUKA",
         "letters/pdf/moral.html",
-        False,
+        True,
         False,
         "800.1.6.8",
         "Sanksi Moral",
         "titled",
+        authority=True,
     ),
     LetterKind.COACHING: KindSpec(
-        "SURAT TEGURAN PEMBINAAN", "letters/pdf/coaching.html", False, False, "800.1.6.9", "Teguran Pembinaan", "letter"
+        "SURAT TEGURAN PEMBINAAN",
+        "letters/pdf/coaching.html",
+        False,
+        False,
+        "800.1.6.9",
+        "Teguran Pembinaan",
+        "letter",
+        needs_case=False,
     ),
 }
 
@@ -114,12 +142,12 @@ DETAIL_FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("examiners", _("Pemeriksa (satu per baris: nama | NIP | jabatan)"), "text"),
         ("qa", _("Tanya-jawab (baris 'T: ...' lalu 'J: ...')"), "text"),
     ],
+    # The heading (KEPUTUSAN <JABATAN>) follows the signatory and the effective clause follows the appeal
+    # window (letters/procedure.py); neither is typed.
     LetterKind.DECISION: [
-        ("decider_title", _("Jabatan penetap (mis. BUPATI SUKAMAJU)"), "char"),
         ("considerations", _("Menimbang (satu butir per baris)"), "text"),
         ("references", _("Mengingat (satu butir per baris)"), "text"),
         ("second_clause", _("KEDUA (mis. besaran dan masa pemotongan TPP; kosongkan bila tidak ada)"), "text"),
-        ("effective", _("Mulai berlaku"), "char"),
     ],
     LetterKind.MORAL_OPEN: [("forum", _("Forum penyampaian (mis. apel pagi)"), "char")],
     LetterKind.MORAL_CLOSED: [("forum", _("Tempat penyampaian tertutup"), "char")],

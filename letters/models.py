@@ -60,6 +60,14 @@ class NumberingRule(models.Model):
     classification_code = models.CharField(_("kode klasifikasi arsip"), max_length=30)
     unit_code = models.CharField(_("kode unit"), max_length=30, blank=True, help_text=_("Kosong = kode unit kop."))
     seq_width = models.PositiveSmallIntegerField(_("lebar nomor urut"), default=4)
+    code_confirmed = models.BooleanField(
+        _("kode sudah diperiksa"),
+        default=False,
+        help_text=_(
+            "Centang setelah pejabat kearsipan memastikan kode menurut Permendagri 83/2022. "
+            "Surat dengan kode yang belum diperiksa tidak dapat ditandatangani."
+        ),
+    )
 
     class Meta:
         verbose_name = _("aturan penomoran")
@@ -71,20 +79,23 @@ class NumberingRule(models.Model):
 
 
 class LetterCounter(models.Model):
-    """The last number used per agency, kind and year. Locked with SELECT ... FOR UPDATE when a letter is signed."""
+    """The last serial used per archive code, unit and year (Permendagri 1/2023: one register per code and unit).
 
-    letterhead = models.ForeignKey(Letterhead, on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(max_length=30, choices=LetterKind.choices)
+    Letters of different kinds that share a classification code share this counter; advanced only by
+    ``netralitas_site.counters.next_value`` inside the signing transaction (gap-free)."""
+
+    code = models.CharField(_("kode klasifikasi arsip"), max_length=30, default="")
+    unit = models.CharField(_("kode unit"), max_length=30, default="")
     year = models.PositiveSmallIntegerField()
     last_value = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("penghitung nomor surat")
         verbose_name_plural = _("penghitung nomor surat")
-        constraints = [models.UniqueConstraint(fields=["letterhead", "kind", "year"], name="letters_counter_unique")]
+        constraints = [models.UniqueConstraint(fields=["code", "unit", "year"], name="letters_counter_code_unit_year")]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.year}: {self.last_value}"
+        return f"{self.code}/{self.unit} {self.year}: {self.last_value}"
 
 
 def letter_upload_to(instance: Letter, filename: str) -> str:
@@ -123,7 +134,7 @@ class Letter(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     letterhead = models.ForeignKey(Letterhead, verbose_name=_("kop surat"), on_delete=models.PROTECT)
     employee = models.ForeignKey(
-        "cases.Employee", verbose_name=_("pegawai yang dituju"), on_delete=models.PROTECT, related_name="letters"
+        "registry.Employee", verbose_name=_("pegawai yang dituju"), on_delete=models.PROTECT, related_name="letters"
     )
     # Addressee as printed (snapshot, editable on the draft)
     addressee_name = models.CharField(_("nama"), max_length=250)
@@ -140,9 +151,19 @@ class Letter(models.Model):
     details = models.JSONField(_("rincian"), default=dict, blank=True)
     copies = models.TextField(_("tembusan (satu per baris)"), blank=True)
 
+    # In whose name the letter is signed (printed) ...
+    signatory = models.ForeignKey(
+        "cases.Signatory",
+        verbose_name=_("pejabat penandatangan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
+    # ... and the account that records the signature: the official himself or his operator (never printed).
     signer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("penandatangan"),
+        verbose_name=_("akun perekam tanda tangan"),
         on_delete=models.PROTECT,
         related_name="letters_to_sign",
     )

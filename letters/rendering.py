@@ -8,12 +8,13 @@ from typing import Any
 
 from django.utils import timezone
 
-from cases.identifiers import format_nip
+from legal import citations, regimes
 from printing.pdf import render_pdf
 from printing.verification import qr_data_uri, verification_url
+from registry.identifiers import format_nip
 
-from . import numbering
-from .dates import hari_tanggal, tanggal
+from . import numbering, procedure
+from .dates import hari_tanggal, tanggal, zone_label
 from .kinds import LetterKind, spec
 from .models import Letter, Letterhead
 
@@ -78,6 +79,33 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def sentence_case(name: str) -> str:
+    """'Pemotongan TPP 25% selama 6 bulan' -> 'pemotongan TPP 25% selama 6 bulan' (acronyms keep capitals)."""
+    return citations.lower_first(name or "")
+
+
+def decision_wording(sanction: Any, status: str = "pns") -> dict[str, str]:
+    """Heading and operative words of a Keputusan. A PTDH / PHPK tidak dengan hormat (UU 20/2023 Pasal 52) is not
+    a hukuman disiplin, and an honorer receives a sanction under the work agreement, not a hukuman disiplin."""
+    if sanction is None:
+        return {"about": "PENJATUHAN HUKUMAN DISIPLIN", "operative": "Menjatuhkan hukuman disiplin"}
+    rule = regimes.BY_CODE.get(sanction.code)
+    name = rule.label(status) if rule else sanction.name
+    level = rule.level if rule else sanction.level
+    if level == regimes.DISMISSAL:
+        return {"about": name.upper(), "operative": f"Menetapkan {sentence_case(name)}"}
+    if status == "honorer":
+        return {
+            "about": f"PENJATUHAN SANKSI BERUPA {name.upper()}",
+            "operative": f"Menjatuhkan sanksi berupa {sentence_case(name)}",
+        }
+    level_text = f" tingkat {level}" if level in regimes.LEVELS else ""
+    return {
+        "about": f"PENJATUHAN HUKUMAN DISIPLIN BERUPA {name.upper()}",
+        "operative": f"Menjatuhkan hukuman disiplin{level_text} berupa {sentence_case(name)}",
+    }
+
+
 def letter_context(letter: Letter, *, draft: bool) -> dict[str, Any]:
     kind_spec = spec(letter.kind)
     details = dict(letter.details or {})
@@ -114,6 +142,14 @@ def letter_context(letter: Letter, *, draft: bool) -> dict[str, Any]:
         "references": lines(details.get("references", "")),
         "identifier_label": letter.employee.identifier_label if letter.employee_id else "NIP",
         "confidential": kind_spec.confidential,
+        "zone": zone_label(),
+        "regional_head": bool(letter.signatory_id and letter.signatory.is_regional_head),
+        "signs_as_ppk": bool(letter.signatory_id and letter.signatory.office == "ppk"),
+        "decider_title": letter.signer_position.upper(),
+        "effective_clause": procedure.effective_clause(letter.decision),
+        "wording": decision_wording(
+            getattr(letter.decision, "sanction_type", None), getattr(letter.case, "employee_status", "") or "pns"
+        ),
     }
     if document and not draft:
         url = verification_url(document.code)

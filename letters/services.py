@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from audit.services import record
 from printing import verification
 from printing.pdf import sha256_hex
 
-from . import numbering, rendering, workflow
+from . import numbering, procedure, rendering, workflow
 from .kinds import spec
 from .models import Letter, LetterVerifier
 from .workflow import IllegalStep
@@ -39,11 +40,8 @@ EDITABLE_FIELDS = [
     "body",
     "details",
     "copies",
+    "signatory",
     "signer",
-    "signer_position",
-    "signer_name",
-    "signer_rank",
-    "signer_nip",
 ]
 
 
@@ -58,6 +56,50 @@ def _need(user: Any, capability: str) -> None:
 
 def _locked(letter_id: int) -> Letter:
     return Letter.objects.select_for_update(of=("self",)).select_related("letterhead", "employee").get(pk=letter_id)
+
+
+def _bind_signature(letter: Letter) -> None:
+    """Tie the letter to the case's decision and to the official in whose name it is signed.
+
+    A punishment, moral sanction or dismissal letter carries the sanction and the official the decision
+    records (never another); the printed name, title, rank and NIP always come from that official; the
+    account that records the signature must be the official's own or one of his operators."""
+    from cases.authorities import decision_signatory
+
+    if spec(letter.kind).authority:
+        decision = procedure.decision_for_kind(letter.case, letter.kind)
+        if decision is None:
+            raise IllegalStep(procedure.refusal(letter.kind, letter.case) or _("Keputusan kasus belum dicatat."))
+        letter.decision = decision
+        try:
+            authorised = decision_signatory(decision)
+        except ValidationError as exc:
+            raise IllegalStep(exc.messages[0]) from exc
+        if letter.signatory_id and letter.signatory_id != authorised.pk:
+            raise IllegalStep(
+                _(
+                    "Surat ini hanya dapat ditandatangani atas nama %(name)s (%(title)s), pejabat yang tercatat "
+                    "berwenang pada keputusan kasus; bukan atas nama %(other)s."
+                )
+                % {"name": authorised.name, "title": authorised.title, "other": letter.signatory.name}
+            )
+        letter.signatory = authorised
+    signatory = letter.signatory
+    if signatory is None:
+        raise IllegalStep(_("Pilih pejabat penandatangan."))
+    if not signatory.is_active:
+        raise IllegalStep(_("%(name)s tidak lagi menjabat; pilih pejabat yang sedang menjabat.") % {"name": signatory})
+    letter.signer_name = signatory.name
+    letter.signer_position = signatory.title
+    letter.signer_rank = signatory.rank
+    letter.signer_nip = "" if signatory.is_regional_head else signatory.nip
+    if letter.signer_id and not can(letter.signer, "letters.sign"):
+        raise IllegalStep(_("Akun perekam tanda tangan harus akun pimpinan yang berwenang menandatangani surat."))
+    if letter.signer_id and not signatory.may_be_recorded_by(letter.signer):
+        raise IllegalStep(
+            _("Akun %(user)s tidak tercatat sebagai %(name)s atau operatornya; tanda tangan tidak dapat direkam.")
+            % {"user": letter.signer.get_username(), "name": signatory.name}
+        )
 
 
 def _set_verifiers(letter: Letter, verifiers: list[Any]) -> None:
@@ -106,10 +148,14 @@ def create_draft(*, acting_user: Any, data: dict[str, Any], verifiers: list[Any]
     _need(acting_user, "letters.draft")
     fields = {k: v for k, v in data.items() if k in EDITABLE_FIELDS + ["kind", "case", "decision", "replaces"]}
     letter = Letter(created_by=acting_user, status=S.DRAFT, **fields)
-    if letter.case_id and not letter.employee_id:
-        letter.employee = letter.case.employee
-    if letter.signer_id and not can(letter.signer, "letters.sign"):
-        raise IllegalStep(_("Penandatangan harus pimpinan yang berwenang menandatangani surat."))
+    procedure.check_draft(letter.kind, letter.case, replaces=letter.replaces)
+    if letter.case_id:
+        letter.employee = letter.case.employee  # a case's letter is addressed to the case's employee
+    if letter.signatory_id is None and not spec(letter.kind).authority:
+        from .drafting import default_signatory
+
+        letter.signatory = default_signatory(letter.kind, letter.case, letter.employee, create=True)
+    _bind_signature(letter)
     letter.save()
     _set_verifiers(letter, list(verifiers))
     record(
@@ -137,8 +183,7 @@ def update_draft(
             if old != new:
                 changes[name] = [old, new]
                 setattr(letter, name, new)
-    if letter.signer_id and not can(letter.signer, "letters.sign"):
-        raise IllegalStep(_("Penandatangan harus pimpinan yang berwenang menandatangani surat."))
+    _bind_signature(letter)
     letter.save()
     if verifiers is not None:
         _set_verifiers(letter, verifiers)
@@ -220,6 +265,8 @@ def approve(*, letter_id: int, acting_user: Any, request=None) -> Letter:
     if letter.signer_id != acting_user.pk:
         raise NotAllowed(_("Surat ini menunggu tanda tangan pimpinan lain."))
     today = timezone.localdate()
+    _bind_signature(letter)  # the decision or the official may have changed since the draft
+    procedure.check_signing(letter, today)
     letter.number, letter.sequence = numbering.allocate(letterhead=letter.letterhead, kind=letter.kind, on=today)
     letter.issued_on = today
     document = verification.reserve(kind=spec(letter.kind).title.title(), number=letter.number, issued_on=today)
@@ -236,7 +283,14 @@ def approve(*, letter_id: int, acting_user: Any, request=None) -> Letter:
         actor=acting_user,
         subject=letter,
         case_id=letter.case_id,
-        changes={"status": [previous, letter.status], "number": letter.number, "sha256": letter.sha256},
+        changes={
+            "status": [previous, letter.status],
+            "number": letter.number,
+            "sha256": letter.sha256,
+            "signatory": str(letter.signatory),
+            "recorded_by": acting_user.get_username(),
+            "on_behalf": letter.signatory.user_id != acting_user.pk,
+        },
         request=request,
     )
     if letter.replaces_id:

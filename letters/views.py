@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required, employee_of
 from audit.services import events_for, record
-from cases.models import Case, Employee
+from cases.models import Case
+from registry.models import Employee
 
-from . import bulk, drafting, rendering, selectors, services, workflow
+from . import bulk, drafting, procedure, rendering, selectors, services, workflow
 from .forms import CorrectionForm, LetterForm, LetterheadForm, PaperReceiptForm, ReturnForm
 from .kinds import LetterKind, spec
 from .models import Letter, Letterhead
@@ -86,6 +87,10 @@ def letter_create(request: HttpRequest) -> HttpResponse:
     if employee is None:
         messages.error(request, _("Pilih kasus (atau pegawai untuk teguran pembinaan) terlebih dahulu."))
         return redirect("letters:letter_list")
+    refusal = procedure.refusal(kind, case)  # the service enforces the same rule on save
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("cases:case_detail", pk=case.pk) if case else redirect("letters:letter_list")
     initial = drafting.initial_for(kind=kind, case=case, employee=employee)
     if initial["letterhead"] is None:
         messages.error(request, _("Kop surat belum diatur. Minta admin mengisi kop surat."))
@@ -94,7 +99,7 @@ def letter_create(request: HttpRequest) -> HttpResponse:
         form = LetterForm(request.POST, kind=kind, instance=Letter(kind=kind))
         if form.is_valid():
             data = form.service_data()
-            data.update(kind=kind, case=case, employee=employee, decision=initial["decision"])
+            data.update(kind=kind, case=case, employee=employee)
             try:
                 letter = services.create_draft(
                     acting_user=request.user, data=data, verifiers=form.verifiers(), request=request

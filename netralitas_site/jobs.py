@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,13 @@ def enqueue(queue: str, func: Callable[..., Any], *args: Any, retries: int = 0, 
             options: dict[str, Any] = {}
             if retries:
                 options["retry"] = Retry(max=retries, interval=[5, 30, 120][:retries] or 5)
-            django_rq.get_queue(queue).enqueue(func, *args, **kwargs, **options)
+            try:
+                django_rq.get_queue(queue).enqueue(func, *args, **kwargs, **options)
+            except RedisError:
+                # The work is already committed; failing the request now would only hide that. Work that
+                # must not be lost keeps its state in the database (a queued DetectionRun) and is sent
+                # again by its requeue command once Redis is back.
+                log.exception("Could not send %s to queue %s", getattr(func, "__name__", func), queue)
         else:
             try:
                 func(*args, **kwargs)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
+    "csp",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "allauth",
@@ -48,12 +49,14 @@ INSTALLED_APPS = [
     "workdays",
     "printing",
     "legal",
+    "registry",
     "cases",
     "detection",
     "letters",
     "training",
     "outreach",
     "retention",
+    "backup",
 ]
 
 MIDDLEWARE = [
@@ -66,8 +69,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "netralitas_site.middleware.NoStoreMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireTwoFactorMiddleware",
+    "netralitas_site.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "netralitas_site.urls"
@@ -97,8 +103,12 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(exist_ok=True)
-    # WAL + a busy timeout let the dev server and an inline job share the file.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"})
+    # WAL + a busy timeout let the dev server and an inline job share the file. IMMEDIATE transactions take
+    # the write lock at BEGIN, so a double submit waits for the first instead of failing "database is locked"
+    # (a deferred transaction that read first cannot wait when it upgrades to writing).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -155,7 +165,7 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Netralitas")
 # Roles whose members must have TOTP before they can use the app.
-MFA_REQUIRED_ROLES = ("admin", "hr", "leader")
+MFA_REQUIRED_ROLES = ("admin", "hr", "leader", "supervisor")
 
 # --- Legal options per Pemda (legal/options.py: points the domain brief marks unconfirmed) ---------
 # JSON object, e.g. LEGAL_OPTIONS='{"skb10_level": "berat"}'; unknown keys/values fail the system check.
@@ -166,7 +176,12 @@ LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 # locale_vendor: Indonesian for allauth strings its own catalogue leaves empty (makemessages never touches it)
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
-TIME_ZONE = "Asia/Jakarta"
+# The Pemda's own time zone (WIB, WITA or WIT): letter dates, deadlines and check-in minutes follow it.
+PEMDA_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+PEMDA_ZONE = env.str("PEMDA_ZONE", default="WIB").strip().upper()
+if PEMDA_ZONE not in PEMDA_ZONES:
+    raise ImproperlyConfigured(f"PEMDA_ZONE must be one of {', '.join(PEMDA_ZONES)} (got {PEMDA_ZONE!r}).")
+TIME_ZONE = PEMDA_ZONES[PEMDA_ZONE]
 USE_I18N = True
 USE_TZ = True
 
@@ -212,6 +227,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 EVIDENCE_MAX_PIXELS = env.int("EVIDENCE_MAX_PIXELS", default=50_000_000)
+# One request: at most this many files and this many pixels in total (read from headers before decoding).
+EVIDENCE_MAX_FILES = env.int("EVIDENCE_MAX_FILES", default=20)
+EVIDENCE_REQUEST_MAX_PIXELS = env.int("EVIDENCE_REQUEST_MAX_PIXELS", default=60_000_000)
+# Without REDIS_URL, photos above this are not analysed inside the upload request; their run waits for
+# `manage.py requeue_detections` (cron) instead. With REDIS_URL detection never runs in a request.
+DETECTION_INLINE_MAX_PIXELS = env.int("DETECTION_INLINE_MAX_PIXELS", default=16_000_000)
+# Django's own cap on files per request (a refusal gets an Indonesian 400 page, netralitas_site/errors.py).
+DATA_UPLOAD_MAX_NUMBER_FILES = env.int("DATA_UPLOAD_MAX_NUMBER_FILES", default=100)
 # Days after a case is final or dismissed before `purge_expired` removes its personal data (retention.rules).
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=5 * 365)
 
@@ -252,6 +275,25 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content Security Policy (django-csp): scripts and styles only from our own /static/ files. No inline
+# <script>, no on*= handlers, no style="" attributes (static/js/app.js, static/css/csp.css replace them);
+# images may be data: URIs (QR codes). CSP_REPORT_ONLY=1 sends it as report-only while checking a change.
+_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+if env.bool("CSP_REPORT_ONLY", default=False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP}
 # Intranet host names cannot be on the browsers' HSTS preload list.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 

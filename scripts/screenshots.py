@@ -33,18 +33,23 @@ PAGES = {
         ("petugas-kasus", "/kasus/"),
         ("petugas-kasus-detail", "/kasus/1/"),
         ("petugas-unggahan", "/kasus/unggahan/1/"),
-        ("petugas-pegawai", "/kasus/pegawai/"),
-        ("petugas-impor", "/kasus/pegawai/impor/"),
+        ("petugas-pegawai", "/pegawai/"),
+        ("petugas-impor", "/pegawai/impor/"),
         ("petugas-pelatihan", "/pelatihan/kelola/"),
     ],
-    "monitor": [("monitor-laporan", "/kasus/unggahan/"), ("monitor-laporan-baru", "/kasus/unggahan/baru/")],
+    "monitor": [
+        ("monitor-laporan", "/kasus/unggahan/"),
+        ("monitor-laporan-baru", "/kasus/unggahan/baru/"),
+        ("monitor-pengaduan", "/antrean-pengaduan/?status="),
+    ],
     "pimpinan": [
         ("pimpinan-dasbor", "/dasbor/"),
         ("pimpinan-surat", "/surat/"),
         ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
     ],
     "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/saya/")],
-    "admin": [("admin-pemilihan", "/kasus/pemilihan/")],
+    "admin": [("admin-pemilihan", "/pemilu/")],
+    "atasan": [("atasan-tugas", "/kasus/atasan/")],  # also taken by tests/e2e/test_supervision_journey.py
 }
 
 
@@ -81,6 +86,23 @@ def collage_shot(page, base: str) -> None:
     print("saved petugas-kolase.png")
 
 
+# Pages anyone can open without logging in.
+PUBLIC_PAGES = [("publik-pengaduan", "/pengaduan/"), ("publik-statistik", "/statistik/")]
+
+
+def referral_shot(page, base: str) -> None:
+    """The recommendation clock and referral bundles of the demo case that has a BKN recommendation."""
+    from cases.models import Recommendation
+
+    rec = Recommendation.objects.filter(number__startswith="R-1234/BKN").first()
+    if rec is None:
+        print("skip petugas-rujukan: no demo recommendation")
+        return
+    page.goto(f"{base}/kasus/{rec.case_id}/")
+    page.locator("#rujukan").screenshot(path=str(OUT / "petugas-rujukan.png"))
+    print("saved petugas-rujukan.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
@@ -101,7 +123,15 @@ def main() -> None:
                 print(f"saved {name}.png")
             if username == "petugas":
                 collage_shot(page, args.base)
+                referral_shot(page, args.base)
             context.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="id-ID")
+        page = context.new_page()
+        for name, path in PUBLIC_PAGES:
+            page.goto(args.base + path)
+            page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
+            print(f"saved {name}.png")
+        context.close()
         phone = browser.new_context(viewport={"width": 390, "height": 780}, is_mobile=True, locale="id-ID")
         page = phone.new_page()
         login(page, args.base, "pegawai")

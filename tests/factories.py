@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from accounts.roles import ROLE_GROUPS
-from cases.models import CandidatePair, Election, Employee, OrgUnit
+from registry.models import CandidatePair, Election, Employee, OrgUnit
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -19,8 +19,18 @@ from tests.conftest import make_user
 
 OUR_NAMESPACES = {"cases", "detection", "legal", "letters", "training", "outreach"}
 OUR_TOP_LEVEL = {"home", "dashboard", "my_home", "shared_media"}
-# Public by design: the document verification page, health probe, QR check-in landing (login enforced inside).
-PUBLIC = {"health", "verify_document", "verify_lookup"}
+# Public by design: the document verification page, health probe, QR check-in landing (login enforced inside),
+# the citizen report form, its tracking page and the public figures.
+PUBLIC = {
+    "health",
+    "verify_document",
+    "verify_lookup",
+    "outreach:report",
+    "outreach:track",
+    "outreach:statistics",
+    "outreach:statistics_json",
+    "outreach:statistics_csv",
+}
 # Views that only require a login (their selectors scope data to the user) rather than a capability.
 LOGIN_ONLY = {"home", "shared_media"}  # shared_media: symbols, logos, training materials
 

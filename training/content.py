@@ -4,7 +4,14 @@ Written for this system from the public rules summarised in the domain brief; th
 should check them against the primary texts before use.
 """
 
+from legal import regimes, violations
+
 S, M, TF = "single", "multiple", "tf"
+
+# Explanations that cite an article take it from the legal tables (legal/), so training and letters agree.
+_PTDH = regimes.dismissal_outcome("pns").article
+_MORAL = regimes.menu("pns", "moral")[0].article
+_FACILITIES = violations.get("PP94-5N-4")
 
 T_DASAR = "Dasar hukum netralitas"
 T_MEDSOS = "Media sosial dan simbol keberpihakan"
@@ -70,7 +77,8 @@ QUESTIONS = [
      "Hadir disertai dukungan aktif (yel-yel, gerakan, mengajak) termasuk pelanggaran."),
     (T_KAMPANYE, TF, "Menggunakan mobil dinas untuk mengantar peserta kampanye merupakan pelanggaran.",
      [(B, True), (SL, False)],
-     "Berkampanye dengan fasilitas negara dilarang dalam PP 94/2021."),
+     f"Berkampanye dengan fasilitas negara dilarang oleh {_FACILITIES.prohibited_by} (hukuman disiplin tingkat "
+     f"{violations.level(_FACILITIES.code)})."),
     (T_KAMPANYE, M, "Manakah yang termasuk larangan bagi PNS? (pilih semua yang benar)",
      [("Menjadi anggota tim sukses calon", True), ("Memasang spanduk calon", True),
       ("Memberikan surat dukungan disertai fotokopi KTP kepada bakal calon perseorangan", True),
@@ -94,7 +102,8 @@ QUESTIONS = [
     (T_KAMPANYE, S, "Menjadi anggota atau pengurus partai politik bagi PNS berakibat …",
      [("Pemberhentian tidak dengan hormat", True), ("Teguran lisan", False),
       ("Pemotongan TPP 25% selama 6 bulan", False), ("Tidak ada sanksi", False)],
-     "UU 20/2023 menetapkan PTDH bagi PNS yang menjadi anggota/pengurus partai politik."),
+     f"{_PTDH}: PNS yang menjadi anggota/pengurus partai politik diberhentikan tidak dengan hormat; bagi PPPK "
+     "berupa PHPK tidak dengan hormat. Ini bukan hukuman disiplin PP 94/2021."),
     (T_SANKSI, S, "Hukuman disiplin tingkat sedang menurut PP 94/2021 berupa …",
      [("Pemotongan tunjangan kinerja/TPP 25% selama 6, 9 atau 12 bulan", True),
       ("Teguran tertulis", False), ("Penurunan jabatan 12 bulan", False), ("Penundaan kenaikan pangkat", False)],
@@ -106,7 +115,7 @@ QUESTIONS = [
      "Teguran lisan adalah hukuman ringan."),
     (T_SANKSI, TF, "Sanksi moral atas pelanggaran kode etik dinyatakan oleh Pejabat Pembina Kepegawaian (PPK).",
      [(B, True), (SL, False)],
-     "PP 42/2004: sanksi moral berupa pernyataan tertutup atau terbuka oleh PPK."),
+     f"{_MORAL}: sanksi moral berupa pernyataan tertutup atau terbuka oleh PPK."),
     (T_SANKSI, TF, "Atasan yang mengetahui dugaan pelanggaran tetapi tidak memeriksa dapat ikut dijatuhi hukuman.",
      [(B, True), (SL, False)],
      "Disiplin bukan delik aduan: atasan wajib memanggil dan memeriksa; yang lalai dapat dihukum lebih berat."),

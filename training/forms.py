@@ -4,8 +4,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Employee, OrgUnit
 from netralitas_site.inputs import DateInput, DateTimeInput, UnixNewlinesMixin
+from registry.models import Employee, OrgUnit
 
 from .models import (
     ApelReading,

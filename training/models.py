@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Election, Employee, OrgUnit
+from registry.models import Election, Employee, OrgUnit
 
 
 def _secret() -> str:

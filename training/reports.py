@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from cases.models import Employee
+from registry.models import Employee
 
 from .models import Assignment, Campaign
 

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from accounts.client_address import client_ip
 from audit.services import record
-from cases.models import Employee
 from netralitas_site import jobs
+from registry.models import Employee
 
 from . import checkin
 from .models import (

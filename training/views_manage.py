@@ -201,7 +201,7 @@ def session_code(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(MANAGE)
 def session_bulk_mark(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session, pk=pk)
-    from cases.models import Employee
+    from registry.models import Employee
 
     form = BulkAttendanceForm(request.POST, employees=Employee.objects.all())
     if form.is_valid():

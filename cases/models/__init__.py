@@ -1,3 +1,4 @@
+from .authority import Signatory
 from .case import (
     Appeal,
     Case,
@@ -8,39 +9,31 @@ from .case import (
     Examination,
     FollowUpAction,
     Notification,
-    Platform,
     PostSubject,
     Recommendation,
     ReportedPost,
     Sanction,
     SanctionType,
-    SocialAccount,
     ViolationType,
 )
-from .election import CandidatePair, CandidateSymbol, Election
-from .org import Employee, OrgUnit
+from .supervision import SupervisorDuty
 
 __all__ = [
     "Appeal",
-    "CandidatePair",
-    "CandidateSymbol",
     "Case",
     "CaseCounter",
     "Decision",
-    "Election",
-    "Employee",
     "Evidence",
     "EvidenceImmutableError",
     "Examination",
     "FollowUpAction",
     "Notification",
-    "OrgUnit",
-    "Platform",
     "PostSubject",
     "Recommendation",
     "ReportedPost",
+    "Signatory",
     "Sanction",
     "SanctionType",
-    "SocialAccount",
+    "SupervisorDuty",
     "ViolationType",
 ]

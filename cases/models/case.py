@@ -13,55 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .org import Employee
-
-
-class Platform(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook"
-    INSTAGRAM = "instagram", "Instagram"
-    TIKTOK = "tiktok", "TikTok"
-    X = "x", "X (Twitter)"
-    WHATSAPP = "whatsapp", _("Status WhatsApp")
-    YOUTUBE = "youtube", "YouTube"
-    OTHER = "other", _("Lainnya")
-
-
-class SocialAccount(models.Model):
-    """A known social-media account of an employee, with who verified it and how."""
-
-    class Method(models.TextChoices):
-        SELF_DECLARED = "self", _("Dinyatakan sendiri oleh pegawai")
-        SUPERVISOR = "supervisor", _("Dikonfirmasi atasan")
-        OFFICER = "officer", _("Diverifikasi petugas (profil/foto)")
-        OTHER = "other", _("Lainnya")
-
-    employee = models.ForeignKey(
-        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="social_accounts"
-    )
-    platform = models.CharField(_("platform"), max_length=12, choices=Platform.choices)
-    handle = models.CharField(_("akun / handle"), max_length=200)
-    profile_url = models.URLField(_("URL profil"), max_length=500, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diverifikasi oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    verification_method = models.CharField(_("cara verifikasi"), max_length=12, choices=Method.choices, blank=True)
-    verification_note = models.CharField(_("catatan verifikasi"), max_length=300, blank=True)
-    verified_at = models.DateTimeField(_("waktu verifikasi"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("akun media sosial")
-        verbose_name_plural = _("akun media sosial")
-        constraints = [
-            models.UniqueConstraint(fields=["platform", "handle"], name="socialaccount_platform_handle_uniq"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_platform_display()}: {self.handle}"
+from registry.models import Election, Employee, Platform, SocialAccount
 
 
 class ReportedPost(models.Model):
@@ -88,9 +40,7 @@ class ReportedPost(models.Model):
     source = models.CharField(_("sumber"), max_length=10, choices=Source.choices, default=Source.INTERNAL)
     source_reference = models.CharField(_("nomor surat/laporan sumber"), max_length=200, blank=True)
     notes = models.TextField(_("catatan"), blank=True)
-    election = models.ForeignKey(
-        "cases.Election", verbose_name=_("pemilihan"), null=True, blank=True, on_delete=models.PROTECT
-    )
+    election = models.ForeignKey(Election, verbose_name=_("pemilihan"), null=True, blank=True, on_delete=models.PROTECT)
     employees = models.ManyToManyField(
         Employee, verbose_name=_("pegawai terkait"), through="PostSubject", related_name="reported_posts", blank=True
     )
@@ -205,7 +155,7 @@ class ViolationType(models.Model):
         verbose_name_plural = _("jenis pelanggaran")
 
     def __str__(self) -> str:
-        if self.code.startswith("PP94-"):
+        if self.code.startswith("PP94-5N-"):
             return f"PP 94/2021 Pasal 5 huruf n angka {self.number}: {self.title}"
         return f"{self.number}. {self.title}" if self.number else self.title
 
@@ -422,9 +372,20 @@ class Decision(models.Model):
     signer = models.ForeignKey(
         Employee, verbose_name=_("penandatangan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The official in whose name the decision's letter is signed (the only name a letter may carry).
+    signatory = models.ForeignKey(
+        "cases.Signatory",
+        verbose_name=_("pejabat penandatangan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
     decision_number = models.CharField(_("nomor keputusan"), max_length=120, blank=True)
     decided_on = models.DateField(_("tanggal keputusan"), default=timezone.localdate)
     delivered_on = models.DateField(_("tanggal penyampaian"), null=True, blank=True)
+    # Set on delivery by legal.appeals.effective_date: never inside the appeal window.
+    effective_on = models.DateField(_("tanggal mulai berlaku"), null=True, blank=True)
     substantiated = models.BooleanField(_("pelanggaran terbukti"), default=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -16,7 +16,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for
+from legal import appeals as legal_appeals
+from legal import regimes
 from netralitas_site.pagination import CappedPaginator
+from netralitas_site.redirects import redirect_next
 from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
 
@@ -33,10 +36,11 @@ from ..forms import (
     ExaminationForm,
     FollowUpForm,
     RecommendationForm,
+    StatusAtActForm,
     TransitionForm,
     officers_queryset,
 )
-from ..models import Appeal, Case, Evidence, SanctionType
+from ..models import Appeal, Case, Evidence, SanctionType, SupervisorDuty
 from ..sanctions import recommend
 from . import detection_template_exists
 
@@ -127,7 +131,7 @@ def case_bulk_assign(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("%(n)s kasus ditugaskan.") % {"n": n})
     else:
         messages.error(request, _("Pilih kasus dan petugas."))
-    return redirect(request.POST.get("next") or "cases:case_list")
+    return redirect_next(request, "cases:case_list")
 
 
 def _letters_context(request: HttpRequest, case: Case) -> dict:
@@ -194,9 +198,13 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decision_form": bound(DecisionForm, initial=version, case=case),
         "follow_up_form": bound(FollowUpForm),
         "recommendations": recs,
-        "decisions": case.decisions.select_related("sanction_type", "recommended_sanction", "signer"),
+        "decisions": _decisions_with_appeal_routes(case),
+        "supervisor_duty": SupervisorDuty.objects.filter(case=case).select_related("supervisor").first(),
+        "status_form": bound(
+            StatusAtActForm,
+            initial={**version, "employee_status": case.employee_status, "act_date": case.act_date},
+        ),
         "appeals": case.appeals.select_related("decision__sanction_type"),
-        "appeal_kinds": Appeal.Kind.choices,
         "appeal_outcomes": [c for c in Appeal.Outcome.choices if c[0] != Appeal.Outcome.PENDING],
         "examinations": case.examinations.all(),
         "agency_recommendations": case.recommendations.all(),
@@ -209,6 +217,17 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case_panels": case_panels(request, case),
     }
     return render(request, "cases/case_detail.html", context)
+
+
+def _decisions_with_appeal_routes(case: Case) -> list:
+    """Each decision with the upaya administratif the law gives against it, its deadline (legal tables)."""
+    decisions = list(case.decisions.select_related("sanction_type", "recommended_sanction", "signer"))
+    labels = dict(Appeal.Kind.choices)
+    for d in decisions:
+        kinds = regimes.appeal_kinds(case.employee_status, d.sanction_type.code)
+        d.appeal_routes = [(k, labels[k]) for k in kinds]
+        d.appeal_deadline = legal_appeals.deadline(d.delivered_on) if d.delivered_on and kinds else None
+    return decisions
 
 
 def _step_form(step, draft_form: str | None, draft: QueryDict | None, version: dict) -> TransitionForm:
@@ -303,6 +322,24 @@ def case_update(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Kasus diperbarui.")
 
     return _form_action(request, pk, CaseUpdateForm, _("Isian tidak valid."), call)
+
+
+@require_POST
+@capability_required("cases.manage")
+def case_status_at_act(request: HttpRequest, pk: int) -> HttpResponse:
+    def call(case, d):
+        services.set_status_at_act(
+            case=case,
+            status=d["employee_status"],
+            act_date=d["act_date"],
+            reason=d["reason"],
+            acting_user=request.user,
+            expected_version=d["version"],
+            request=request,
+        )
+        return _("Status kepegawaian saat perbuatan diperbarui.")
+
+    return _form_action(request, pk, StatusAtActForm, _("Isian tidak valid."), call)
 
 
 @require_POST

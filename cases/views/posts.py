@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for, record
+from registry.models import Employee
 
 from .. import people_picker, selectors, services
 from ..evidence import similar_evidence
-from ..forms import EvidenceForm, OpenCasesForm, PostForm, SocialAccountForm
-from ..models import Employee
+from ..forms import EvidenceForm, OpenCasesForm, PostForm
 from . import detection_template_exists
 
 
@@ -177,29 +177,6 @@ def people_search(request: HttpRequest) -> HttpResponse:
     limited = not people_picker.reads_register(request.user)
     context = {"selected": selected, "results": results, "q": q, "limited": limited}
     return render(request, "cases/includes/people_options.html", context)
-
-
-@capability_required("accounts.link")
-def social_account_add(request: HttpRequest) -> HttpResponse:
-    form = SocialAccountForm(request.POST or None, initial=request.GET or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.link_social_account(
-                employee=d["employee"],
-                platform=d["platform"],
-                handle=d["handle"],
-                method=d["method"],
-                note=d["note"],
-                acting_user=request.user,
-                request=request,
-            )
-        except ValidationError as exc:
-            form.add_error("handle", exc.messages[0])
-        else:
-            messages.success(request, _("Akun media sosial ditautkan."))
-            return redirect("cases:post_list")
-    return render(request, "cases/social_account_form.html", {"form": form})
 
 
 @capability_required("evidence.view")

@@ -61,6 +61,25 @@ def _read_bytes(src, max_bytes: int) -> bytes:
     return data
 
 
+def probe(data: bytes) -> tuple[str, int, int] | None:
+    """(format, width, height) from the header alone, nothing decoded, or None when unrecognised.
+
+    Unlike ``Image.open`` this does not raise Pillow's decompression-bomb error, so a refusal can name the
+    real dimensions, and a request can add up its pixels before decoding any of its files."""
+    Image.init()
+    prefix = data[:16]
+    for fmt in Image.ID:
+        factory, accept = Image.OPEN[fmt]
+        if accept is not None and not accept(prefix):
+            continue
+        try:
+            im = factory(io.BytesIO(data), "")
+        except Exception:  # noqa: BLE001, S112  (each plugin raises its own kinds on foreign data)
+            continue
+        return im.format or fmt, im.size[0], im.size[1]
+    return None
+
+
 def load_image(
     src: ImageSource,
     *,
@@ -120,7 +139,11 @@ def load_image(
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected("Image is too big (decompression bomb guard).", reason="too_many_pixels") from exc
+        header = probe(data)
+        size = (header[1], header[2]) if header else None
+        raise ImageRejected(
+            "Image is too big (decompression bomb guard).", reason="too_many_pixels", size=size
+        ) from exc
     except UnidentifiedImageError as exc:
         raise ImageRejected("The file is not a recognised image.", reason="unreadable") from exc
     except (OSError, SyntaxError, ValueError) as exc:

@@ -52,6 +52,24 @@ def palm_roi(palm: Palm) -> Roi:
     return Roi(cx, cy, max(w, h) * ROI_SCALE, angle)
 
 
+def landmarks_roi(points: np.ndarray) -> Roi:
+    """MediaPipe's landmarks-to-ROI rule (what its tracking uses for the next frame): the hand's own
+    axis (wrist -> middle-finger base), the landmarks' box in that frame, 2 x, shifted 0.1 to the fingers."""
+    wrist, middle = points[0, :2], points[9, :2]
+    angle = math.pi / 2 - math.atan2(-(middle[1] - wrist[1]), middle[0] - wrist[0])
+    angle = (angle + math.pi) % (2 * math.pi) - math.pi
+    c, s = math.cos(angle), math.sin(angle)
+    rot = np.array([[c, s], [-s, c]])  # image -> hand frame
+    local = points[:, :2] @ rot.T
+    lo, hi = local.min(0), local.max(0)
+    centre = ((lo + hi) / 2) @ rot  # back to the image frame
+    w, h = hi - lo
+    cx, cy = centre
+    cx += -h * -0.1 * s
+    cy += h * -0.1 * c
+    return Roi(float(cx), float(cy), float(max(w, h) * 2.0), angle)
+
+
 def _affine(roi: Roi) -> np.ndarray:
     """Matrix taking original pixels to the 224 x 224 input of ``roi``."""
     src = roi.corners()[:3].astype(np.float32)
@@ -67,8 +85,10 @@ class Landmarks:
     roi: Roi
 
 
-def read_landmarks(image: np.ndarray, rois: list[Roi], batch: int = 4) -> list[Landmarks]:
-    """Landmark model on each region (batched invokes). Returns one reading per region."""
+def read_landmarks(image: np.ndarray, rois: list[Roi], batch: int = 4, mirror: bool = False) -> list[Landmarks]:
+    """Landmark model on each region (batched invokes). Returns one reading per region.
+    ``mirror``: each region is read flipped left-right (the model is not mirror-symmetric, so this is
+    a second, independent opinion) and the landmarks are flipped back."""
     model = get_tflite("landmark")
     out: list[Landmarks] = []
     for start in range(0, len(rois), batch):
@@ -78,9 +98,13 @@ def read_landmarks(image: np.ndarray, rois: list[Roi], batch: int = 4) -> list[L
             cv2.warpAffine(image, m, (INPUT, INPUT), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
             for m in mats
         ]
+        if mirror:
+            crops = [np.ascontiguousarray(c[:, ::-1]) for c in crops]
         lms, presence, handed, _world = model.run(np.stack(crops).astype(np.float32) / 255.0)
         for k, (roi, m) in enumerate(zip(chunk, mats)):
             p = lms[k].reshape(21, 3).astype(np.float64)
+            if mirror:
+                p[:, 0] = INPUT - p[:, 0]
             inv = cv2.invertAffineTransform(m)
             xy = p[:, :2] @ inv[:, :2].T + inv[:, 2]
             z = p[:, 2] * roi.size / INPUT

@@ -107,15 +107,8 @@ def _nms(palms: list[Palm], iou: float) -> list[Palm]:
     return kept
 
 
-def detect_palms(
-    image: np.ndarray,
-    windows: list[tuple[int, int, int, int]],
-    threshold: float = 0.5,
-    nms_iou: float = 0.3,
-    batch: int = 4,
-) -> list[Palm]:
-    """Palms in each window (x0, y0, x1, y1) of ``image``, merged, in original pixels."""
-    model = get_tflite("palm")
+def _raw_palms(image: np.ndarray, windows: list, threshold: float, batch: int, model: str = "palm") -> list[Palm]:
+    net = get_tflite(model)
     found: list[Palm] = []
     for start in range(0, len(windows), batch):
         chunk = windows[start : start + batch]
@@ -124,14 +117,43 @@ def detect_palms(
             inp, scale, px, py = letterbox(image[y0:y1, x0:x1])
             inputs.append(inp)
             maps.append((scale, px, py, x0, y0))
-        raw_boxes, raw_scores = model.run(np.stack(inputs))
+        raw_boxes, raw_scores = net.run(np.stack(inputs))
         for k, (scale, px, py, x0, y0) in enumerate(maps):
             for v, s in decode(raw_boxes[k], raw_scores[k], threshold):
-                xs = (v[0::2] - px) / scale + x0  # cx, w(ignored), kp x ...
+                xs = (v[0::2] - px) / scale + x0  # box cx, (w), then the keypoints' x
                 ys = (v[1::2] - py) / scale + y0
                 cx, cy = xs[0], ys[0]
                 bw, bh = v[2] / scale, v[3] / scale
                 box = np.array([cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2])
                 kps = np.stack([xs[2:], ys[2:]], -1)
-                found.append(Palm(box, kps, s, chunk[k]))
-    return _nms(found, nms_iou)
+                found.append(Palm(box, kps, s, tuple(chunk[k])))
+    return found
+
+
+def detect_palms(
+    image: np.ndarray,
+    windows: list[tuple[int, int, int, int]],
+    threshold: float = 0.5,
+    nms_iou: float = 0.3,
+    batch: int = 4,
+) -> list[Palm]:
+    """Palms in each window (x0, y0, x1, y1) of ``image``, merged, in original pixels, best first."""
+    return _nms(_raw_palms(image, windows, threshold, batch), nms_iou)
+
+
+def detect_palms_and_hints(
+    image: np.ndarray,
+    windows: list,
+    threshold: float,
+    hint: float,
+    nms_iou: float = 0.3,
+    batch: int = 4,
+    model: str = "palm",
+) -> tuple[list[Palm], list[Palm]]:
+    """Palms at ``threshold`` and, from the same invoke, weak ones (``hint`` <= score < threshold):
+    places worth a closer look. The two are merged separately, so the palms are exactly those
+    found at ``threshold`` alone."""
+    raw = _raw_palms(image, windows, min(hint, threshold), batch, model)
+    strong = _nms([p for p in raw if p.score >= threshold], nms_iou)
+    weak = _nms([p for p in raw if p.score < threshold], nms_iou)
+    return strong, weak

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MODEL_VERSION = "netralitas-hands-1.0 (mediapipe-hands-0.10.21 full; angle-rules v1)"
+MODEL_VERSION = (
+    "netralitas-hands-1.1 (mediapipe-hands-0.10.21 full models under LiteRT 2.3.0; palm scan; angle-rules v1)"
+)
 
 
 def _r(x, nd=2):
@@ -21,7 +23,7 @@ class HandResult:
     confidence: float  # gesture confidence 0..1
     handedness: str  # "Left" / "Right" (as seen by MediaPipe)
     score: float  # detection (handedness) score 0..1
-    source: str = "whole"  # which pass found it: whole, panel, padded, tile
+    source: str = "whole"  # which pass found it: whole, panel, scan, focus, exposure, padded, tile, recheck
 
     @property
     def size(self) -> float:
@@ -81,6 +83,8 @@ class DetectionResult:
     image_size: list[int] | None = None  # [width, height] of the original image
     second_pass: str = ""  # "", "panels", "exposure", "padded", "tiles" or joined with "+"
     panels: list[list[int]] = field(default_factory=list)  # collage photos looked at, [x0, y0, x1, y1]
+    # every region looked at, [pass, x0, y0, x1, y1] (pass: post, whole, panel, scan, focus), for the preview
+    looked: list[list] = field(default_factory=list)
 
     @property
     def candidate_numbers(self) -> list[int]:
@@ -96,4 +100,5 @@ class DetectionResult:
             "image_size": list(self.image_size) if self.image_size else None,
             "second_pass": self.second_pass,
             "panels": [list(p) for p in self.panels],
+            "looked": [list(r) for r in self.looked],
         }

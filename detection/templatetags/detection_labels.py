@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.translation import gettext as _
 
-from cases.models.election import GESTURE_CHOICES
+from registry.models import GESTURE_CHOICES
 
 register = template.Library()
 LABELS = dict(GESTURE_CHOICES)

@@ -1,6 +1,7 @@
-/* Small screen helpers, no inline script (the CSP allows only files from /static/).
+/* Screen helpers (issue 14), no inline script (the CSP allows only files from /static/; see also app.js).
    - tables: each cell gets its column header as data-label, so app.css can stack rows into cards on phones;
-   - select[data-autosubmit]: submits its form on change (the language switch). */
+   - a box that still scrolls sideways gets tabindex=0 (reachable by keyboard);
+   - a link to a folded <details> section opens it. */
 (function () {
   "use strict";
   function labelTables(root) {
@@ -24,20 +25,6 @@
       if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
     });
   }
-  function checkAll(root) {
-    // input[data-check-all=NAME] ticks or clears every checkbox named NAME (campaign assignment lists)
-    root.querySelectorAll("input[data-check-all]").forEach(function (box) {
-      box.addEventListener("change", function () {
-        var name = box.getAttribute("data-check-all");
-        document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (c) { c.checked = box.checked; });
-      });
-    });
-  }
-  function autosubmit(root) {
-    root.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-      select.addEventListener("change", function () { select.form.submit(); });
-    });
-  }
   function openTarget() {
     // an in-page link to a folded section (<details id=...>) opens it
     var el = location.hash ? document.getElementById(location.hash.slice(1)) : null;
@@ -48,8 +35,6 @@
     openTarget();
     labelTables(document);
     focusableScrollers(document);
-    autosubmit(document);
-    checkAll(document);
   });
   document.addEventListener("htmx:afterSettle", function (event) { labelTables(event.target); });
 })();

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.access import can, capability_required, roles_of
 from accounts.roles import HR, LEADER, STAFF
-from cases.models import Employee
+from registry.models import Employee
 from tests.conftest import make_user
 from tests.factories import EmployeeFactory
 

@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from cases import services
-from cases.models import Case, Employee, ViolationType
+from cases.models import Case, ViolationType
+from registry.models import Employee
 from tests.factories import EmployeeFactory
 
 

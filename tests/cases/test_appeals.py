@@ -33,7 +33,11 @@ def _file(case, user, **kw):
     case.refresh_from_db()
     values = {"kind": "keberatan", "filed_on": TODAY, "grounds": "Foto diunggah sebelum masa kampanye."} | kw
     return services.file_appeal(
-        case=case, decision=case.decisions.first(), acting_user=user, expected_version=case.version, **values
+        case=case,
+        decision=case.decisions.get(track="discipline"),
+        acting_user=user,
+        expected_version=case.version,
+        **values,
     )
 
 
@@ -58,7 +62,7 @@ def test_pending_appeal_blocks_the_final_step_until_its_outcome(window_case, hr_
 
 
 def test_a_decided_appeal_lets_the_case_close_before_the_window_ends(window_case, hr_user):
-    appeal = _file(window_case, hr_user, kind="banding")
+    appeal = _file(window_case, hr_user)
     window_case.refresh_from_db()
     services.record_appeal_outcome(
         appeal=appeal, outcome="withdrawn", outcome_on=TODAY, acting_user=hr_user, expected_version=window_case.version
@@ -86,7 +90,7 @@ def test_bad_appeals_are_refused_and_nothing_saved(window_case, hr_user, values,
 def test_appeals_only_in_the_window_and_one_pending_per_decision(window_case, hr_user, employee, vt5):
     _file(window_case, hr_user)
     with pytest.raises(ValidationError, match="sedang diproses"):
-        _file(window_case, hr_user, kind="banding")
+        _file(window_case, hr_user)
     early = make_case(hr_user, employee, violation_type=vt5, url="https://www.facebook.com/x/posts/9")
     _walk(early, S.DECISION, hr_user)
     early.refresh_from_db()
@@ -121,7 +125,7 @@ def test_stale_appeal_form_is_refused(window_case, hr_user):
     _file(window_case, hr_user)
     with pytest.raises(workflow.StaleCaseError):
         services.file_appeal(
-            case=window_case, decision=window_case.decisions.first(), kind="keberatan", filed_on=TODAY,
+            case=window_case, decision=window_case.decisions.get(track="discipline"), kind="keberatan", filed_on=TODAY,
             grounds="Dua kali.", acting_user=hr_user, expected_version=stale,
         )  # fmt: skip
     assert Appeal.objects.count() == 1
@@ -131,7 +135,7 @@ def test_officer_records_appeal_and_outcome_on_the_case_page(client, window_case
     client.force_login(hr_user)
     page = client.get(reverse("cases:case_detail", args=[window_case.pk])).content.decode()
     assert "Upaya administratif" in page and reverse("cases:case_appeal", args=[window_case.pk]) in page
-    decision = window_case.decisions.first()
+    decision = window_case.decisions.get(track="discipline")
     r = client.post(
         reverse("cases:case_appeal", args=[window_case.pk]),
         {"version": window_case.version, "decision": decision.pk, "kind": "keberatan",

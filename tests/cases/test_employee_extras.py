@@ -52,7 +52,7 @@ def history(hr_user, employee):
 
 def test_employee_page_shows_cases_sanctions_trainings_and_certificates(client, hr_user, employee, history):
     client.force_login(hr_user)
-    r = client.get(reverse("cases:employee_detail", args=[employee.pk]))
+    r = client.get(reverse("registry:employee_detail", args=[employee.pk]))
     html = r.content.decode()
     assert r.status_code == 200
     case = history["case"]

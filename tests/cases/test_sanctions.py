@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cases import services, workflow
-from cases.models import Case, Decision, Employee, SanctionType, ViolationType
+from cases.models import Case, Decision, SanctionType, ViolationType
 from cases.sanctions import authorised_official, recommend, signer_for
+from registry.models import Employee
 from tests.cases.conftest import make_case
 from tests.factories import EmployeeFactory
 
@@ -50,22 +51,6 @@ def test_first_offence_gets_lowest_rung_of_level(hr_user, employee):
     assert any("pertama" in r for r in rec.reasons)
     moral = recommend(case, "moral")
     assert moral.sanction is None  # #8 is not a kode-etik violation
-
-
-def test_repeat_offence_moves_one_rung_up(hr_user, employee, vt5):
-    first = at_report(hr_user, employee, vt5)
-    assert recommend(first, "discipline").sanction.code == "PNS-B1"
-    assert recommend(first, "moral").sanction.code == "MORAL-TERTUTUP"
-    decide(hr_user, first, "discipline", SanctionType.objects.get(code="PNS-B1"))
-    decide(hr_user, first, "moral", SanctionType.objects.get(code="MORAL-TERTUTUP"))
-    second = at_report(hr_user, employee, ViolationType.objects.get(code="SKB-08"))  # sedang, but a repeat
-    rec = recommend(second, "discipline")
-    assert rec.sanction.code == "PNS-B2"
-    assert any("Pengulangan" in r and first.reference in r for r in rec.reasons)
-    assert recommend(second, "moral").sanction is None
-    third = at_report(hr_user, employee, vt5)
-    assert recommend(third, "moral").sanction.code == "MORAL-TERBUKA"
-    assert [d.case_id for d in recommend(third, "discipline").prior] == [first.pk]
 
 
 def test_choosing_otherwise_needs_a_reason(hr_user, employee, vt5):

@@ -31,7 +31,7 @@ OFFICER_GET = [
     ("cases:case_detail", "own"),
     ("cases:evidence_file", "evidence"),
     ("cases:evidence_thumb", "evidence"),
-    ("cases:social_account_add", None),
+    ("registry:social_account_add", None),
     ("cases:people_search", None),
 ]
 OFFICER_POST = [

@@ -103,6 +103,35 @@ def refused(case, to, user, match, **kw):
     assert (case.version, case.status) == (version, status)
 
 
+def test_pp94_pasal_27_panggilan_ii_own_date_within_seven_working_days_of_the_missed_examination(
+    hr_user, employee, vt5
+):
+    case = make_case(hr_user, employee)
+    go(case, S.SCREENING, hr_user)
+    exam = add_working_days(dt.date.today(), 10)
+    Case.objects.filter(pk=case.pk).update(violation_type=vt5)
+    go(case, S.SUMMONS_1, hr_user, data={"examination_date": exam, "summons_1_date": latest_summons_1_date(exam)})
+    new_exam = add_working_days(exam, 5)
+    for sent in (add_working_days(exam, -1), add_working_days(exam, 8)):  # before the absence / too late
+        refused(case, S.SUMMONS_2, hr_user, "Surat panggilan II bertanggal antara",
+                data={"missed_examination_date": exam, "examination_date": new_exam, "summons_2_date": sent})  # fmt: skip
+    refused(case, S.SUMMONS_2, hr_user, "Isi tanggal surat panggilan II",
+            data={"missed_examination_date": exam, "examination_date": new_exam})  # fmt: skip
+    go(case, S.SUMMONS_2, hr_user,
+       data={"missed_examination_date": exam, "examination_date": new_exam, "summons_2_date": add_working_days(exam, 1)})  # fmt: skip
+
+
+def test_pp94_examination_deadline_not_before_the_scheduled_examination(hr_user, employee, vt5):
+    case = make_case(hr_user, employee)
+    go(case, S.SCREENING, hr_user)
+    exam = add_working_days(dt.date.today(), 10)
+    Case.objects.filter(pk=case.pk).update(violation_type=vt5)
+    go(case, S.SUMMONS_1, hr_user, data={"examination_date": exam, "summons_1_date": latest_summons_1_date(exam)})
+    go(case, S.EXAMINATION, hr_user)  # the employee came early / the officer moved on before the hearing
+    case.refresh_from_db()
+    assert case.due_date >= exam
+
+
 def test_guards_refuse_with_clear_messages(hr_user, employee, vt5):
     case = make_case(hr_user, employee)
     go(case, S.SCREENING, hr_user)
@@ -117,8 +146,10 @@ def test_guards_refuse_with_clear_messages(hr_user, employee, vt5):
             data={"examination_date": past, "summons_1_date": latest_summons_1_date(past)})  # fmt: skip
     go(case, S.SUMMONS_1, hr_user, data={"examination_date": exam, "summons_1_date": latest_summons_1_date(exam)})
     refused(case, S.SUMMONS_2, hr_user, "7 hari kerja",
-            data={"missed_examination_date": exam, "examination_date": add_working_days(exam, 8)})  # fmt: skip
-    refused(case, S.SUMMONS_2, hr_user, "sesudah", data={"missed_examination_date": exam, "examination_date": exam})
+            data={"missed_examination_date": exam, "examination_date": add_working_days(exam, 8),
+                  "summons_2_date": exam})  # fmt: skip
+    refused(case, S.SUMMONS_2, hr_user, "sesudah",
+            data={"missed_examination_date": exam, "examination_date": exam, "summons_2_date": exam})  # fmt: skip
     go(case, S.EXAMINATION, hr_user)
     refused(case, S.EXAMINATION_REPORT, hr_user, "BAP")
     case.refresh_from_db()

@@ -53,7 +53,7 @@ def test_washed_out_hand_is_found_by_the_darkened_retry():
     plain = detect(path, config=DetectConfig(hands=HandsConfig(exposure_gamma=0)))
     assert not plain.hands or max(plain.hands, key=lambda h: h.size).fingers != 3
     res = detect(path)
-    assert res.second_pass.startswith("exposure")
+    assert "exposure" in res.second_pass  # after the scan found nothing, or one lone hand
     assert max(res.hands, key=lambda h: h.size).fingers == 3
 
 

@@ -25,7 +25,7 @@ UPLOAD = """
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from cases import services
-from cases.models import CandidatePair, Election
+from registry.models import CandidatePair, Election
 e = Election.objects.create(name="P", region="R", campaign_start="2024-09-25", campaign_end="2024-11-23",
                             voting_day="2024-11-27", is_active=True)
 CandidatePair.objects.create(election=e, ballot_number=2, head_name="C", deputy_name="D", gestures=["two", "v_sign"])

@@ -205,8 +205,8 @@ def test_candidate_symbol_found_and_suggested(settings, election, post, upload, 
     from django.core.files.base import ContentFile
     from PIL import Image
 
-    from cases.models import CandidateSymbol
     from detection import services
+    from registry.models import CandidateSymbol
 
     from .conftest import ONE_FINGER
 
@@ -280,6 +280,7 @@ def test_detection_uses_the_evidence_size_limits(settings, post, upload):
 
     evidence = upload(post)
     settings.EVIDENCE_MAX_PIXELS = 10_000
+    DetectionRun.objects.filter(evidence=evidence).update(status=DetectionRun.Status.QUEUED)  # as a re-run does
     run_detection(evidence.pk)
     run = DetectionRun.objects.get(evidence=evidence)
     assert run.status == DetectionRun.Status.FAILED

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cases.models import Evidence
 from detection.models import DetectedHand, DetectionRun, ReviewStatus
+from detection.services import requeue
 from detection.tasks import run_detection
 from netralitas_site.jobs import enqueue
 
@@ -67,22 +68,30 @@ def test_rerun_is_idempotent_and_keeps_reviews(rq, election, post, upload, hr_us
     hand.save()
     old_preview = run.annotated.name
 
-    # The same job delivered twice more, through the production enqueue path.
+    # The same job delivered twice more, through the production enqueue path: duplicates, skipped.
     with django_capture_on_commit_callbacks(execute=True):
         enqueue("detection", run_detection, evidence.pk)
         enqueue("detection", run_detection, evidence.pk, retries=3)
     assert len(rq.jobs()) == 2
     with django_capture_on_commit_callbacks(execute=True):  # the worker's transactions commit
         rq.work()
+    run.refresh_from_db()
+    assert (run.status, run.attempts, run.annotated.name) == ("done", 1, old_preview)
+
+    # "Run again" marks the run queued and sends one job: it runs, replacing the findings in place.
+    with django_capture_on_commit_callbacks(execute=True):
+        requeue(evidence=evidence, acting_user=hr_user, force=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        rq.work()
 
     run.refresh_from_db()
     assert run.status == "done"
-    assert run.attempts == 3
+    assert run.attempts == 2
     assert DetectionRun.objects.filter(evidence=evidence).count() == 1
     assert [(h.fingers, h.gesture) for h in run.hands.all()] == first
     assert DetectedHand.objects.filter(run__evidence=evidence).count() == len(first)
     assert run.hands.get().review_status == ReviewStatus.CONFIRMED  # the officer's review survives a re-run
-    assert "attempt-3" in run.annotated.name
+    assert "attempt-2" in run.annotated.name
     assert not default_storage.exists(old_preview)  # older previews are cleaned up
 
 
@@ -145,8 +154,11 @@ def test_stale_run_is_requeued_by_the_command(
     rq.clean()  # both jobs were taken by workers...
     long_ago = timezone.now() - timedelta(minutes=40)
     # ...one worker died 40 minutes ago in the middle of its run, the other one is busy right now.
-    DetectionRun.objects.create(evidence=dead, status="running", attempts=1, started_at=long_ago, heartbeat_at=long_ago)
-    DetectionRun.objects.create(evidence=alive, status="running", attempts=1, heartbeat_at=timezone.now())
+    # (The upload wrote each run row, queued; the workers then marked them running.)
+    DetectionRun.objects.filter(evidence=dead).update(
+        status="running", attempts=1, started_at=long_ago, heartbeat_at=long_ago
+    )
+    DetectionRun.objects.filter(evidence=alive).update(status="running", attempts=1, heartbeat_at=timezone.now())
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("requeue_detections", "--stale-minutes", "15")
@@ -165,7 +177,7 @@ def test_stale_run_is_requeued_by_the_command(
 def test_failed_run_requeued_by_the_command_and_worked(rq, election, post, upload, django_capture_on_commit_callbacks):
     evidence = upload(post)
     rq.clean()  # the upload's job is gone: the failed run below is what its worker left behind
-    DetectionRun.objects.create(evidence=evidence, status="failed", error="boom", attempts=1)
+    DetectionRun.objects.filter(evidence=evidence).update(status="failed", error="boom", attempts=1)
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("requeue_detections")  # without --failed: nothing

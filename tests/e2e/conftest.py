@@ -51,16 +51,40 @@ def live_url(live_server) -> str:
     return live_server.url
 
 
+# Chromium reports every blocked script, handler or style on the console ("Refused to ... because it
+# violates the following Content Security Policy directive"); the page also fires securitypolicyviolation.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + (e.sourceFile || "") + ":" + e.lineNumber);
+});
+"""
+
+
+def is_csp_violation(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture
 def browser_page(_browser, request):
     context = _browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(f"{page.url}: {msg.text}") if is_csp_violation(msg.text) else None)
+
     yield page
+    try:  # what the last page recorded itself (the console has the earlier pages' reports)
+        violations.extend(f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []"))
+    except Exception:  # noqa: BLE001, S110  (a page that is closing has nothing to give)
+        pass
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    if violations:
+        pytest.fail("Content Security Policy violations:\n" + "\n".join(dict.fromkeys(violations)))
 
 
 @pytest.hookimpl(hookwrapper=True)

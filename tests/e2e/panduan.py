@@ -15,8 +15,8 @@ PAGES = {
         ("petugas-kasus", "/kasus/"),
         ("petugas-kasus-detail", "/kasus/1/"),
         ("petugas-unggahan", "/kasus/unggahan/1/"),
-        ("petugas-pegawai", "/kasus/pegawai/"),
-        ("petugas-impor", "/kasus/pegawai/impor/"),
+        ("petugas-pegawai", "/pegawai/"),
+        ("petugas-impor", "/pegawai/impor/"),
         ("petugas-pelatihan", "/pelatihan/kelola/"),
     ],
     "monitor": [
@@ -30,7 +30,7 @@ PAGES = {
         ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
     ],  # fmt: skip
     "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/saya/")],
-    "admin": [("admin-pemilihan", "/kasus/pemilihan/")],
+    "admin": [("admin-pemilihan", "/pemilu/")],
 }
 # demo username -> [(file name, path)] at 360 px (phone first: staff and monitors)
 PHONE_PAGES = {

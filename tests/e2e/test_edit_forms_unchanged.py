@@ -22,8 +22,9 @@ def _snapshot(obj) -> dict:
 
 def _edit_pages():
     """(label, url, instance) of every edit form the app offers, on the demo's saved objects."""
-    from cases.models import CandidatePair, Case, Election, Employee
+    from cases.models import Case
     from letters.models import Letter, Letterhead
+    from registry.models import CandidatePair, Election, Employee
     from training.models import ApelScript, Campaign, IntegrityPact, Material, Programme, Question, Quiz, Session
 
     programme = Programme.objects.filter(due_date__isnull=False).first() or Programme.objects.first()
@@ -31,9 +32,9 @@ def _edit_pages():
     pair = CandidatePair.objects.order_by("pk").first()
     case = Case.objects.order_by("pk").first()
     pages = [
-        ("pegawai", f"/kasus/pegawai/{Employee.objects.filter(supervisor__isnull=False).first().pk}/ubah/", None),
-        ("pemilihan", f"/kasus/pemilihan/{Election.objects.first().pk}/ubah/", None),
-        ("pasangan calon", f"/kasus/pemilihan/{pair.election_id}/paslon/{pair.pk}/", pair),
+        ("pegawai", f"/pegawai/{Employee.objects.filter(supervisor__isnull=False).first().pk}/ubah/", None),
+        ("pemilihan", f"/pemilu/{Election.objects.first().pk}/ubah/", None),
+        ("pasangan calon", f"/pemilu/{pair.election_id}/paslon/{pair.pk}/", pair),
         ("program", f"/pelatihan/kelola/program/{programme.pk}/ubah/", programme),
         ("materi", f"/pelatihan/kelola/program/{programme.pk}/materi/{Material.objects.filter(programme=programme).first().pk}/", None),
         ("sesi", f"/pelatihan/kelola/sesi/{session.pk}/ubah/", session),
@@ -56,7 +57,7 @@ def _instance(label: str, url: str, given):
     """The object an edit page saves (resolved from the URL when not given)."""
     if given is not None:
         return given
-    from cases.models import Election, Employee
+    from registry.models import Election, Employee
     from training.models import ApelScript, Campaign, IntegrityPact, Material, Question, Quiz
 
     pk = int([p for p in url.split("/") if p.isdigit()][-1])

@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from accounts.roles import ROLE_GROUPS
-from cases.models import Election, Employee, OrgUnit
+from registry.models import Election, Employee, OrgUnit
 
 pytestmark = pytest.mark.django_db
 

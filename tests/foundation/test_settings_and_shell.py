@@ -75,8 +75,8 @@ def test_navigation_follows_the_role(client, staff_user, hr_user):
     assert "Pelatihan saya" in page and "Surat saya" in page
     assert reverse("cases:case_list") + '"' not in page
     client.force_login(hr_user)
-    page = client.get(reverse("cases:employee_list")).content.decode()
-    assert 'href="/kasus/pegawai/" class="active"' in page
+    page = client.get(reverse("registry:employee_list")).content.decode()
+    assert 'href="/pegawai/" class="active"' in page
     assert "Pelatihan saya" not in page
 
 

@@ -267,3 +267,11 @@ def test_pp94_summons_1_at_least_7_working_days_before_examination():
     exam = dt.date(2025, 3, 14)  # Friday
     assert deadlines.latest_summons_1_date(exam) == dt.date(2025, 3, 5)
     assert deadlines.latest_second_examination_date(dt.date(2025, 3, 3)) == dt.date(2025, 3, 12)
+
+
+def test_uu20_2023_pasal_52_training_text_cites_the_table():
+    from training import content
+
+    explanations = " ".join(q[-1] for q in content.QUESTIONS)
+    assert str(regimes.dismissal_outcome("pns").article) in explanations
+    assert "Pasal 15 PP 42/2004" in explanations and "Pasal 5 huruf n angka 4 PP 94/2021" in explanations

@@ -11,14 +11,9 @@ from letters.kinds import LetterKind
 
 pytestmark = pytest.mark.django_db
 
-DECISION_KINDS = [
-    LetterKind.WRITTEN_WARNING,
-    LetterKind.DISSATISFACTION,
-    LetterKind.DECISION,
-    LetterKind.MORAL_CLOSED,
-    LetterKind.MORAL_OPEN,
-    LetterKind.COACHING,
-]
+# After a teguran-tertulis decision (and a sanksi moral tertutup) only those two letters are offered.
+DECISION_KINDS = [LetterKind.WRITTEN_WARNING, LetterKind.MORAL_CLOSED, LetterKind.COACHING]
+OTHER_SANCTION_KINDS = [LetterKind.DISSATISFACTION, LetterKind.DECISION, LetterKind.MORAL_OPEN]
 
 
 def draft_link(case, kind) -> str:
@@ -43,16 +38,16 @@ def page(client, user, case) -> str:
         (Case.Status.FINAL, [LetterKind.COACHING]),
     ],
 )
-def test_kinds_follow_the_case_status(status, expected):
-    assert kinds_for_case(Case(status=status)) == expected
+def test_pp94_letter_kinds_follow_the_case_step(case, status, expected):
+    Case.objects.filter(pk=case.pk).update(status=status)
+    case.refresh_from_db()
+    assert kinds_for_case(case) == expected
 
 
-def test_decision_kinds_follow_the_tracks():
-    moral_only = Case(status=Case.Status.DECISION, ethics_track=True, discipline_track=False)
-    assert kinds_for_case(moral_only) == [LetterKind.MORAL_CLOSED, LetterKind.MORAL_OPEN, LetterKind.COACHING]
-    discipline_only = Case(status=Case.Status.DECISION, ethics_track=False, discipline_track=True)
-    assert LetterKind.MORAL_OPEN not in kinds_for_case(discipline_only)
-    assert LetterKind.DECISION in kinds_for_case(discipline_only)
+def test_pp94_pasal_8_after_teguran_tertulis_no_other_sanction_letter(case):
+    kinds = kinds_for_case(case)
+    assert LetterKind.WRITTEN_WARNING in kinds
+    assert not set(OTHER_SANCTION_KINDS) & set(kinds)
 
 
 def test_case_page_lists_letters_and_draft_buttons(client, hr_user, case, make_draft, issue):
@@ -64,9 +59,10 @@ def test_case_page_lists_letters_and_draft_buttons(client, hr_user, case, make_d
     assert reverse("letters:letter_detail", args=[issued.pk]) in html
     assert issued.number and issued.number in html
     assert "Konsep" in html
-    for kind in DECISION_KINDS:
+    for kind in [LetterKind.MORAL_CLOSED, LetterKind.COACHING]:
         assert draft_link(case, kind) in html
-    assert draft_link(case, LetterKind.SUMMONS_1) not in html
+    for kind in OTHER_SANCTION_KINDS + [LetterKind.SUMMONS_1, LetterKind.WRITTEN_WARNING]:  # warning already issued
+        assert draft_link(case, kind) not in html
 
 
 def test_summons_status_offers_summons_letter(client, hr_user, case):

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 
 from letters import numbering
 from letters.kinds import LetterKind
-from letters.models import LetterCounter, Letterhead
+from letters.models import LetterCounter, Letterhead, NumberingRule
 from tests.conftest import service_missing
 
 # available_apps: the flush after this transactional test only needs to empty the letters tables.
@@ -20,6 +20,9 @@ def test_parallel_allocations_are_unique_and_gap_free():
         service_missing("PostgreSQL")
     letterhead = Letterhead.objects.create(
         government="PEMERINTAH KABUPATEN SUKAMAJU", agency="BKPSDM", address="Jl. Pemuda 1", city="Sukamaju"
+    )
+    NumberingRule.objects.create(
+        letterhead=letterhead, kind=LetterKind.WRITTEN_WARNING, classification_code="800.1.6.4", code_confirmed=True
     )
     day = dt.date(2024, 11, 25)
     threads_n, per_thread = 8, 6
@@ -61,5 +64,5 @@ def test_parallel_allocations_are_unique_and_gap_free():
     sequences = sorted(s for _n, s in committed)
     assert len(numbers) == len(set(numbers)), "duplicate numbers"
     assert sequences == list(range(1, len(committed) + 1)), "gaps in the sequence"
-    assert LetterCounter.objects.get(letterhead=letterhead, year=2024).last_value == len(committed)
+    assert LetterCounter.objects.get(code="800.1.6.4", unit="BKPSDM", year=2024).last_value == len(committed)
     assert len(committed) < threads_n * per_thread  # some transactions really rolled back

@@ -46,24 +46,40 @@ def test_allocation_only_inside_a_transaction(letterhead):
 
 
 @pytest.mark.django_db
-def test_sequence_per_agency_kind_and_year_with_configured_rule(letterhead):
-    NumberingRule.objects.create(
-        letterhead=letterhead,
-        kind=LetterKind.COACHING,
-        pattern="{code}/{seq}/{unit}-BIN/{year}",
-        classification_code="800.1.2",
+def test_permendagri_1_2023_one_register_per_archive_code_unit_and_year(letterhead):
+    NumberingRule.objects.filter(letterhead=letterhead, kind=LetterKind.COACHING).update(
+        pattern="{code}/{seq}/{unit}/{year}", classification_code="800.1.2", unit_code="BKPSDM-BIN"
+    )
+    # The dissatisfaction letter is filed under the same code as the written warning: one shared register.
+    NumberingRule.objects.filter(letterhead=letterhead, kind=LetterKind.DISSATISFACTION).update(
+        classification_code="800.1.6.4"
     )
     day = dt.date(2024, 11, 25)
     with transaction.atomic():
         a = numbering.allocate(letterhead=letterhead, kind=LetterKind.WRITTEN_WARNING, on=day)
-        b = numbering.allocate(letterhead=letterhead, kind=LetterKind.WRITTEN_WARNING, on=day)
+        b = numbering.allocate(letterhead=letterhead, kind=LetterKind.DISSATISFACTION, on=day)
         c = numbering.allocate(letterhead=letterhead, kind=LetterKind.COACHING, on=day)
         d = numbering.allocate(letterhead=letterhead, kind=LetterKind.WRITTEN_WARNING, on=dt.date(2025, 1, 2))
     assert a == ("800.1.6.4/0001/BKPSDM/2024", 1)
     assert b == ("800.1.6.4/0002/BKPSDM/2024", 2)
     assert c == ("800.1.2/0001/BKPSDM-BIN/2024", 1)
     assert d == ("800.1.6.4/0001/BKPSDM/2025", 1)
-    assert LetterCounter.objects.get(kind=LetterKind.WRITTEN_WARNING, year=2024).last_value == 2
+    assert LetterCounter.objects.get(code="800.1.6.4", unit="BKPSDM", year=2024).last_value == 2
+
+
+@pytest.mark.django_db
+def test_permendagri_83_2022_placeholder_archive_code_refused_on_a_signed_letter(letterhead):
+    from django.core.management import call_command
+
+    from letters.checks import configuration_check
+    from letters.workflow import IllegalStep
+
+    NumberingRule.objects.filter(letterhead=letterhead, kind=LetterKind.DECISION).update(code_confirmed=False)
+    with pytest.raises(IllegalStep, match="masih contoh"), transaction.atomic():
+        numbering.allocate(letterhead=letterhead, kind=LetterKind.DECISION, on=dt.date(2024, 11, 25))
+    warnings = [w for w in configuration_check() if w.id == "letters.W001"]
+    assert warnings and "decision" in warnings[0].msg
+    call_command("check")  # a warning, not an error: the project still starts
 
 
 @pytest.mark.django_db

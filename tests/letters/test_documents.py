@@ -11,7 +11,9 @@ from printing.models import IssuedDocument
 
 from .helpers import embedded_fonts, pdf_text, squash
 
-CONFIDENTIAL = {LetterKind.SUMMONS_1, LetterKind.SUMMONS_2, LetterKind.EXAMINATION, LetterKind.DECISION}
+# Every document of the disciplinary procedure is RAHASIA (brief §3.5); only the coaching reminder is not.
+CONFIDENTIAL = set(LetterKind) - {LetterKind.COACHING}
+PPK_SIGNED = {LetterKind.MORAL_CLOSED, LetterKind.MORAL_OPEN}
 
 
 @pytest.mark.parametrize("kind", list(LetterKind))
@@ -22,8 +24,12 @@ def test_issued_pdf_carries_number_name_nip_basis_and_signer(issue, kind):
     assert letter.number and letter.number in text
     assert "Siti Uji" in text
     assert "19900412 201503 2 004" in text  # NIP grouped 8-6-1-3
-    assert "HENDRA WIJAYA" in text and "19720315 199803 1 004" in text  # signer and signer NIP
-    assert "KEPALA BADAN KEPEGAWAIAN" in text.upper()
+    if kind in PPK_SIGNED:  # sanksi moral: in the Bupati's name, no NIP line, the operator never printed
+        assert "Drs. H. Ahmad Sulaeman, M.Si." in text and "BUPATI SUKAMAJU" in text
+        assert "19720315 199803 1 004" not in text and "Hendra" not in text
+    else:
+        assert "Hendra Wijaya" in text and "19720315 199803 1 004" in text  # signer and signer NIP
+        assert "KEPALA BADAN KEPEGAWAIAN" in text.upper()
     assert letter.issued_document.code in text
     assert ("RAHASIA" in text) == (kind in CONFIDENTIAL)
     assert spec(kind).confidential == (kind in CONFIDENTIAL)
@@ -51,7 +57,8 @@ def test_examination_record_uses_the_case_clarification_data(issue):
 
 def test_decision_follows_the_skeleton(issue):
     text = squash(pdf_text(issue(LetterKind.DECISION).pdf.read()))
-    for part in ("KEPUTUSAN", "TENTANG", "PENJATUHAN HUKUMAN DISIPLIN BERUPA TEGURAN TERTULIS", "Menimbang",
+    for part in ("KEPUTUSAN KEPALA BADAN", "TENTANG", "PENJATUHAN HUKUMAN DISIPLIN BERUPA PEMOTONGAN TPP 25%",
+                 "pemotongan TPP 25% selama 6 bulan", "Menimbang",
                  "Mengingat", "MEMUTUSKAN", "KESATU", "Ditetapkan di Sukamaju", "Tembusan"):  # fmt: skip
         assert part in text, part
 

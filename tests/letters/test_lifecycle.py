@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.roles import HR, LEADER
 from audit.models import AuditEvent
+from cases.models import Case
 from letters import services, workflow
 from letters.kinds import LetterKind
 from letters.models import Letter
@@ -56,7 +57,7 @@ def test_leader_returns_with_comment_and_officer_resubmits(make_draft, hr_user, 
 
 
 def test_illegal_steps_are_refused_with_a_clear_message(make_draft, issue, hr_user, leader_user, staff_user):
-    draft = make_draft()
+    draft = make_draft(LetterKind.COACHING)
     with pytest.raises(IllegalStep, match="Tidak dapat menandatangani surat berstatus “Konsep”"):
         services.approve(letter_id=draft.pk, acting_user=leader_user)
     with pytest.raises(IllegalStep):
@@ -137,19 +138,25 @@ def test_signer_must_hold_the_sign_capability(case, letterhead, hr_user):
 
     data = drafting.initial_for(kind=LetterKind.WRITTEN_WARNING, case=case, letterhead=letterhead)
     data["signer"] = hr_user
-    with pytest.raises(IllegalStep, match="Penandatangan"):
+    with pytest.raises(IllegalStep, match="Akun perekam tanda tangan harus akun pimpinan"):
         services.create_draft(acting_user=hr_user, data=data)
 
 
-def test_draft_is_prefilled_from_the_case(case, letterhead, leader_user):
+def test_draft_is_prefilled_from_the_case(case, letterhead, leader_user, head_signatory, ppk):
     from letters import drafting
 
+    Case.objects.filter(pk=case.pk).update(status=Case.Status.SUMMONS_1)
+    case.refresh_from_db()
     summons = drafting.initial_for(kind=LetterKind.SUMMONS_1, case=case, letterhead=letterhead)
     assert summons["addressee_name"] == "Siti Uji" and summons["sifat"] == "Rahasia"
     assert summons["details"]["hearing_date"] == "2024-10-21"
     assert summons["details"]["examiner_name"].startswith("Hendra Wijaya")
-    assert summons["signer"] == leader_user
-    decision = drafting.initial_for(kind=LetterKind.DECISION, case=case, letterhead=letterhead)
-    assert decision["decision"].sanction_type.code == "PNS-R2"
+    assert summons["signatory"] == head_signatory and summons["signer"] == leader_user
+    Case.objects.filter(pk=case.pk).update(status=Case.Status.DECISION)
+    case.refresh_from_db()
+    warning = drafting.initial_for(kind=LetterKind.WRITTEN_WARNING, case=case, letterhead=letterhead)
+    assert warning["decision"].sanction_type.code == "PNS-R2"
+    assert warning["signatory"] == head_signatory
     moral = drafting.initial_for(kind=LetterKind.MORAL_CLOSED, case=case, letterhead=letterhead)
-    assert moral["decision"].track == "moral"
+    assert moral["decision"].track == "moral" and moral["signatory"] == ppk
+    assert moral["signer"] == leader_user  # the PPK's operator records, the PPK signs

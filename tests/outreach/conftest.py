@@ -27,3 +27,20 @@ def fresh_cache():
 @pytest.fixture
 def jpeg():
     return image_bytes(make_array(3), "JPEG", quality=90)
+
+
+@pytest.fixture(autouse=True)
+def easy_pow(settings):
+    """A light proof-of-work keeps the tests fast; the browser journey solves the same kind in JS."""
+    settings.PUBLIC_REPORT_POW_BITS = 6
+
+
+def solved(client, path="/pengaduan/") -> dict:
+    """GET the form and answer its challenge like pow.js does."""
+    import re
+
+    from outreach.challenge import solve
+
+    page = client.get(path).content.decode()
+    token = re.search(r'name="challenge" value="([^"]+)"', page).group(1)
+    return {"challenge": token, "pow": solve(token)}

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cases.models import Employee
+from registry.models import Employee
 from tests.factories import EmployeeFactory, OrgUnitFactory
 from training import services
 from training.models import (

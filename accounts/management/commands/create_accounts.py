@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.roles import ROLE_GROUPS, STAFF
 from accounts.services import account_create_for_employee, send_password_link
-from cases.models import Employee
+from registry.models import Employee
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, unit=None, role=STAFF, no_email=False, **options):
         qs = Employee.objects.filter(user__isnull=True, is_active=True).select_related("unit")
         if unit:
-            from cases.models import OrgUnit
+            from registry.models import OrgUnit
 
             try:
                 qs = qs.filter(unit_id__in=OrgUnit.objects.get(code=unit).descendant_ids())

@@ -22,7 +22,8 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.roles import HR, ROLE_GROUPS
-from cases.models import Case, CaseCounter, Employee, OrgUnit, ViolationType
+from cases.models import Case, CaseCounter, ViolationType
+from registry.models import Employee, OrgUnit
 
 BENCH_YEAR = 2023
 BATCH = 5000

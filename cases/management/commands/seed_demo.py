@@ -5,10 +5,10 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_ACCOUNTS, otpauth_uri, seed_accounts
-from cases.demo import seed_registry
+from registry.demo import seed_registry
 
 # Apps add their demo content here; each module has seed(context) -> None.
-DEMO_MODULES = ("cases.demo_cases", "training.demo", "letters.demo")
+DEMO_MODULES = ("cases.demo_authorities", "cases.demo_cases", "training.demo", "letters.demo", "outreach.demo")
 
 
 class Command(BaseCommand):

@@ -51,4 +51,7 @@ class Command(BaseCommand):
             from outreach.reminders import send_recommendation_reminders
 
             sent += send_recommendation_reminders(today)
-        self.stdout.write(f"{sent} notifikasi dikirim.")
+        from cases.supervision import flag_missed
+
+        missed = flag_missed(today=today)  # atasan langsung who did not summon in time (PP 94/2021)
+        self.stdout.write(f"{sent} notifikasi dikirim; {missed} tugas atasan lewat batas dilaporkan.")

@@ -10,11 +10,11 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from cases.models import Employee, OrgUnit
 from letters import bulk, drafting, rendering
 from letters.kinds import LetterKind
 from letters.models import Letter, Letterhead
 from printing.models import IssuedDocument, new_verification_code
+from registry.models import Employee, OrgUnit
 
 
 def sample_letterhead() -> Letterhead:

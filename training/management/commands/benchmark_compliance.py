@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import HR, ROLE_GROUPS
-from cases.models import Employee, OrgUnit
+from registry.models import Employee, OrgUnit
 from training.models import Assignment, Attempt, Campaign, Quiz, Topic
 from training.services import launch_campaign
 

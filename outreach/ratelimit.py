@@ -1,0 +1,48 @@
+"""Fixed-window rate limits in the cache (Redis when REDIS_URL is set, so limits hold across web hosts).
+
+Rates are written like allauth's: ``"9/m,30/h"`` = 9 per minute and 30 per hour."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse(rates: str) -> list[tuple[int, int]]:
+    out = []
+    for part in filter(None, (p.strip() for p in rates.split(","))):
+        count, _slash, period = part.partition("/")
+        out.append((int(count), PERIODS[period.strip()[-1]] * int(period.strip()[:-1] or 1)))
+    return out
+
+
+def client_address(request) -> str:
+    """The client address: REMOTE_ADDR, or the header a trusted proxy sets (``CLIENT_IP_HEADER``)."""
+    if settings.CLIENT_IP_HEADER:
+        value = request.META.get(settings.CLIENT_IP_HEADER, "")
+        if value:
+            return value.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def hit(scope: str, ident: str, rates: str) -> bool:
+    """Count one attempt; False when any window of ``rates`` is already full (the attempt is refused)."""
+    key_id = hashlib.sha256(f"{scope}:{ident}".encode()).hexdigest()[:32]  # no raw addresses/URLs in keys
+    now = int(time.time())
+    allowed = True
+    for limit, seconds in parse(rates):
+        key = f"rl:{scope}:{seconds}:{now // seconds}:{key_id}"
+        cache.add(key, 0, timeout=seconds + 5)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=seconds + 5)
+            count = 1
+        if count > limit:
+            allowed = False
+    return allowed

@@ -1,0 +1,120 @@
+"""Read side of the employee and election registries. Every selector takes the viewer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.access import require
+from registry.identifiers import clean_digits, format_nip
+from registry.models import GESTURE_CHOICES, CandidatePair, CandidateSymbol, Election, Employee, OrgUnit
+
+GESTURE_LABELS = dict(GESTURE_CHOICES)
+
+
+def employee_list_for(
+    *, user: Any, q: str = "", unit: OrgUnit | None = None, status: str = "", active: str = ""
+) -> QuerySet[Employee]:
+    """Employees the viewer may see, searched by name or identifier, filtered by unit (with sub-units) and status.
+
+    The queryset joins unit, supervisor and account so that rendering a page costs one query.
+    """
+    require(user, "employees.view")
+    qs = Employee.objects.select_related("unit", "supervisor", "user")
+    q = (q or "").strip()
+    if q:
+        cond = Q(full_name__icontains=q)
+        digits = clean_digits(q)
+        if digits.isdigit() and len(digits) >= 3:
+            cond |= Q(nip__contains=digits) | Q(ni_pppk__contains=digits) | Q(nik__contains=digits)
+        qs = qs.filter(cond)
+    if unit is not None:
+        qs = qs.filter(unit_id__in=unit.descendant_ids())
+    if status:
+        qs = qs.filter(status=status)
+    if active == "1":
+        qs = qs.filter(is_active=True)
+    elif active == "0":
+        qs = qs.filter(is_active=False)
+    return qs.order_by("full_name", "pk")
+
+
+def employee_for(*, user: Any, pk: int) -> Employee:
+    require(user, "employees.view")
+    return get_object_or_404(Employee.objects.select_related("unit", "unit__parent", "supervisor", "user"), pk=pk)
+
+
+def employee_by_identifier(value: str) -> Employee | None:
+    """The employee whose NIP, NI PPPK or NIK is ``value`` (digits only, separators ignored)."""
+    digits = clean_digits(value)
+    if not digits:
+        return None
+    return Employee.objects.filter(Q(nip=digits) | Q(ni_pppk=digits) | Q(nik=digits)).first()
+
+
+def format_identifier(kind: str, value: str | None) -> str:
+    """Digits grouped for reading: NIP 8-6-1-3, NI PPPK 8-4-2-1-3, NIK 6-6-4."""
+    if not value:
+        return ""
+    if kind == "nip":
+        return format_nip(value)
+    if kind == "ni_pppk" and len(value) == 18:
+        return f"{value[:8]} {value[8:12]} {value[12:14]} {value[14]} {value[15:]}"
+    if kind == "nik" and len(value) == 16:
+        return f"{value[:6]} {value[6:12]} {value[12:]}"
+    return value
+
+
+def identifier_rows(employee: Employee) -> list[tuple[str, str]]:
+    rows = []
+    for kind, label in (("nip", "NIP"), ("ni_pppk", "NI PPPK"), ("nik", "NIK")):
+        value = getattr(employee, kind)
+        if value:
+            rows.append((label, format_identifier(kind, value)))
+    return rows
+
+
+def unit_choices() -> list[tuple[int, str]]:
+    """Units as an indented tree for select boxes (one query)."""
+    units = list(OrgUnit.objects.only("pk", "name", "code", "parent_id").order_by("name"))
+    children: dict[int | None, list[OrgUnit]] = {}
+    for u in units:
+        children.setdefault(u.parent_id, []).append(u)
+    known = {u.pk for u in units}
+    out: list[tuple[int, str]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for u in children.get(parent_id, []):
+            out.append((u.pk, f"{'— ' * depth}{u.name} ({u.code})"))
+            walk(u.pk, depth + 1)
+
+    walk(None, 0)
+    # Units whose parent is missing from the list (should not happen) still appear.
+    for u in units:
+        if u.parent_id is not None and u.parent_id not in known:
+            out.append((u.pk, f"{u.name} ({u.code})"))
+    return out
+
+
+def election_list_for(*, user: Any) -> QuerySet[Election]:
+    require(user, "elections.view")
+    return Election.objects.annotate(pair_count=Count("pairs")).order_by("-voting_day", "pk")
+
+
+def election_for(*, user: Any, pk: int) -> Election:
+    require(user, "elections.view")
+    pairs = CandidatePair.objects.order_by("ballot_number").prefetch_related(
+        Prefetch("symbols", queryset=CandidateSymbol.objects.order_by("pk"))
+    )
+    return get_object_or_404(Election.objects.prefetch_related(Prefetch("pairs", queryset=pairs)), pk=pk)
+
+
+def pair_for(*, user: Any, election: Election, pk: int) -> CandidatePair:
+    require(user, "elections.view")
+    return get_object_or_404(CandidatePair.objects.prefetch_related("symbols"), election=election, pk=pk)
+
+
+def gesture_labels(codes: list[str]) -> list[str]:
+    return [str(GESTURE_LABELS.get(code, code)) for code in codes or []]
