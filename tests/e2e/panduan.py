@@ -13,8 +13,8 @@ PAGES = {
     "petugas": [
         ("petugas-dasbor", "/dasbor/"),
         ("petugas-kasus", "/kasus/"),
-        ("petugas-kasus-detail", "/kasus/1/"),
-        ("petugas-unggahan", "/kasus/unggahan/1/"),
+        ("petugas-kasus-detail", "/kasus/{case}/"),
+        ("petugas-unggahan", "/kasus/unggahan/{post}/"),
         ("petugas-pegawai", "/pegawai/"),
         ("petugas-impor", "/pegawai/impor/"),
         ("petugas-pelatihan", "/pelatihan/kelola/"),
@@ -39,6 +39,15 @@ PHONE_PAGES = {
 }
 
 
+def _ids() -> dict[str, int]:
+    """The demo objects the guides show (by what they are, not by database id)."""
+    from cases.models import Case
+
+    case = Case.objects.filter(reference__endswith="/0001").first() or Case.objects.order_by("pk").first()
+    post = case.posts.order_by("pk").first() if case else None
+    return {"case": case.pk if case else 0, "post": post.pk if post else 0}
+
+
 def enabled() -> bool:
     return os.environ.get("PANDUAN_SCREENSHOTS", "1") != "0"
 
@@ -49,7 +58,9 @@ def shoot(page, base: str, username: str, *, phone: bool) -> list[str]:
         return []
     OUT.mkdir(parents=True, exist_ok=True)
     written = []
+    ids = _ids()
     for name, path in (PHONE_PAGES if phone else PAGES).get(username, []):
+        path = path.format(**ids)
         response = page.goto(base + path)
         page.wait_for_load_state("networkidle")
         assert response is not None and response.status < 400, f"{name}: {path} -> {response and response.status}"
