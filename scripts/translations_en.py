@@ -147,4 +147,6 @@ T = {
     "menunggu penelaahan": "awaiting screening",
     "Kasus saya yang perlu ditangani": "My cases to handle",
     "Laporkan unggahan": "Report a post",
+    "Langsung ke isi halaman": "Skip to the content",
+    "Atasan": "Supervisor",
 }
