@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from .roles import ADMIN, HR, LEADER, MONITOR, ROLE_GROUPS, STAFF, SUPERVISOR
@@ -81,6 +82,28 @@ def can(user: Any, capability: str) -> bool:
     return bool(roles_of(user) & CAPABILITIES[capability])
 
 
+def holders(capability: str) -> QuerySet:
+    """Active accounts holding ``capability`` through their groups, plus superusers when admins hold it
+    (a superuser counts as an admin in roles_of). The one answer to "who may do X"."""
+    from django.contrib.auth import get_user_model
+
+    roles = CAPABILITIES[capability]
+    reach = Q(groups__name__in=[ROLE_GROUPS[r] for r in roles])
+    if ADMIN in roles:
+        reach |= Q(is_superuser=True)
+    users = get_user_model().objects.filter(reach, is_active=True)
+    return users.filter(pk__in=users.values("pk")).order_by("first_name", "last_name", "username")
+
+
+def members(role: str) -> QuerySet:
+    """Active accounts in one role's group (superusers too for the admin role)."""
+    from django.contrib.auth import get_user_model
+
+    reach = Q(groups__name=ROLE_GROUPS[role]) | (Q(is_superuser=True) if role == ADMIN else Q(pk__in=[]))
+    users = get_user_model().objects.filter(reach, is_active=True)
+    return users.filter(pk__in=users.values("pk")).order_by("first_name", "last_name", "username")
+
+
 def employee_of(user: Any):
     """The Employee record linked to this account, or None."""
     if not getattr(user, "is_authenticated", False):
@@ -88,6 +111,62 @@ def employee_of(user: Any):
     from registry.models import Employee
 
     return Employee.objects.filter(user=user).select_related("unit").first()
+
+
+# --------------------------------------------------------------------------- scope: whose records a role reaches
+#
+# A capability says *what* a role may do; a scope says *whose* records it may do it to. Roles missing from
+# ROLE_SCOPES reach every employee (today's officers). A scoped role maps to a function giving the employees
+# whose records (employee page, cases, posts, evidence, letters, training records) it reaches; everything else
+# answers 404. To add one (e.g. an "atasan langsung" who reaches only their subordinates), add the role to
+# roles.py and CAPABILITIES, then one line here:
+#     ROLE_SCOPES[SUPERVISOR] = lambda user: Employee.objects.filter(supervisor__user=user)
+# Every scoped selector already goes through employee_scope()/scoped(), so no view changes.
+ScopeRule = Callable[[Any], QuerySet]
+ROLE_SCOPES: dict[str, ScopeRule] = {}
+
+
+def _supervised_staff(user: Any) -> QuerySet:
+    from registry.models import Employee
+
+    return Employee.objects.filter(supervisor__user=user)
+
+
+# The atasan langsung reaches only the employees whose Employee.supervisor is linked to their account.
+ROLE_SCOPES[SUPERVISOR] = _supervised_staff
+
+
+def employee_scope(user: Any, capability: str) -> QuerySet | None:
+    """The employees whose records ``user`` reaches through ``capability``; None means every employee.
+
+    Only the user's roles that hold the capability count: a supervisor who is also plain staff is scoped by
+    the supervisor rule, not widened by the staff role (which does not hold the capability).
+    """
+    from registry.models import Employee
+
+    roles = roles_of(user) & CAPABILITIES[capability]
+    if not roles:
+        return Employee.objects.none()
+    if any(role not in ROLE_SCOPES for role in roles):
+        return None
+    reach = Q()
+    for role in sorted(roles):
+        reach |= Q(pk__in=ROLE_SCOPES[role](user).values("pk"))
+    return Employee.objects.filter(reach)
+
+
+def scoped(qs: QuerySet, user: Any, capability: str, via: str = "employee") -> QuerySet:
+    """``qs`` narrowed to rows whose employee (reached through the lookup ``via``; "" for employees
+    themselves) is in the user's scope for ``capability``. Multi-valued paths (``subjects__employee``) are
+    matched through a subquery so rows never repeat."""
+    scope = employee_scope(user, capability)
+    if scope is None:
+        return qs
+    if not via:
+        return qs.filter(pk__in=scope.values("pk"))
+    if "__" in via:
+        return qs.filter(pk__in=qs.model.objects.filter(**{f"{via}__in": scope.values("pk")}).values("pk"))
+    return qs.filter(**{f"{via}__in": scope.values("pk")})
 
 
 def require(user: Any, capability: str) -> None:

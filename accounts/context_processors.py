@@ -27,9 +27,10 @@ MENU = [
 
 
 def navigation(request):
-    user = request.user
+    # An error page for a request refused before AuthenticationMiddleware ran (e.g. a bad Host header) has no user.
+    user = getattr(request, "user", None)
     items = []
-    if user.is_authenticated:
+    if user is not None and user.is_authenticated:
         for label, url_name, needed, hidden_by in MENU:
             if not can(user, needed) or (hidden_by and can(user, hidden_by)):
                 continue

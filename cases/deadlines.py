@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from legal.procedure import (  # the day counts live with the legal tables (legal-basis page)
     DELIVERY_WORKING_DAYS,
     SUMMONS_1_MIN_WORKING_DAYS,
     SUMMONS_2_MAX_WORKING_DAYS,
 )
 from workdays.calendar import Calendar
-
-DUE_SOON_WORKING_DAYS = 2
+from workdays.deadlines import deadline_state
 
 
 @dataclass(frozen=True)
@@ -79,13 +76,9 @@ def due_date_for(case, status: str, *, entered: dt.date, cal: Calendar | None = 
     return None
 
 
-def urgency(case, today: dt.date | None = None) -> str:
-    """ "overdue", "due-soon" or "" for the list's row class. No query (weekend-approximate for due-soon)."""
-    if not case.due_date or CLOCKS.get(case.status, Clock("stopped")).mode == "stopped":
+def urgency(case, today: dt.date | None = None, horizon: dt.date | None = None) -> str:
+    """ "overdue", "due-soon" or "" for a case (workdays.deadlines); none while its clock is stopped.
+    Pass ``horizon`` (workdays.deadlines.due_soon_horizon) when marking many rows."""
+    if CLOCKS.get(case.status, Clock("stopped")).mode == "stopped":
         return ""
-    today = today or timezone.localdate()
-    if case.due_date < today:
-        return "overdue"
-    if (case.due_date - today).days <= DUE_SOON_WORKING_DAYS + 2:
-        return "due-soon"
-    return ""
+    return deadline_state(case.due_date, today=today, horizon=horizon)

@@ -249,6 +249,19 @@ def enqueue_detection(evidence_pk: int, pixels: int = 0) -> None:
         enqueuer(evidence_pk)
 
 
+def record_gallery_view(*, user, evidence_list, where: dict, request=None) -> None:
+    """One audit event per page that shows evidence thumbnails (not one per thumbnail request).
+
+    Opening a photo full size is audited per request (``evidence.download``); thumbnails are audited once
+    per view of the page that shows them, naming every evidence on it. Not linked to the case timeline,
+    so reading a case does not fill its history."""
+    from audit.services import record
+
+    ids = [e.pk for e in evidence_list]
+    if ids:
+        record("evidence.gallery_view", actor=user, changes={**where, "evidence": ids}, request=request)
+
+
 def similar_evidence(evidence_list, *, distance: int = PHASH_NEAR_DISTANCE) -> dict[int, dict]:
     """For each evidence: identical (same SHA-256) and near-duplicate (pHash) evidence elsewhere.
 

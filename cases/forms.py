@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import CAPABILITIES
+from accounts.access import holders
 from accounts.people import PersonChoiceField
-from accounts.roles import ROLE_GROUPS
 from netralitas_site.inputs import DateInput, DateTimeInput, UnixNewlinesMixin
 from registry.models import Employee, OrgUnit
 
@@ -14,13 +12,8 @@ from .models import Appeal, Case, ReportedPost, SanctionType, ViolationType
 
 
 def officers_queryset():
-    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["cases.manage"]]
-    return (
-        get_user_model()
-        .objects.filter(groups__name__in=groups, is_active=True)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+    """Accounts a case can be assigned to: the holders of ``cases.manage``."""
+    return holders("cases.manage")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -43,7 +36,7 @@ class MultipleImageField(forms.FileField):
 
 class PostForm(UnixNewlinesMixin, forms.ModelForm):
     employees = forms.ModelMultipleChoiceField(
-        queryset=Employee.objects.filter(is_active=True),
+        queryset=Employee.objects.none(),  # the view sets the taggable ones (cases.people_picker.taggable)
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Pegawai terkait"),
@@ -79,11 +72,10 @@ class OpenCasesForm(forms.Form):
     )
     assigned_officer = PersonChoiceField(queryset=officers_queryset(), required=False, label=_("Petugas"))
 
-    def __init__(self, *args, post: ReportedPost, **kwargs):
+    def __init__(self, *args, employees, **kwargs):
+        """``employees``: cases.selectors.employees_to_open_for(user=…, post=…)."""
         super().__init__(*args, **kwargs)
-        # Employees who already have a (not dismissed) case from this post are not offered again.
-        with_case = Case.objects.filter(posts=post).exclude(status=Case.Status.DISMISSED).values("employee_id")
-        self.fields["employees"].queryset = Employee.objects.filter(post_subjects__post=post).exclude(pk__in=with_case)
+        self.fields["employees"].queryset = employees
         self.fields["assigned_officer"].queryset = officers_queryset()
 
 
@@ -140,11 +132,13 @@ class CaseFilterForm(forms.Form):
 
 
 class BulkAssignForm(forms.Form):
-    cases = forms.ModelMultipleChoiceField(queryset=Case.objects.all())
+    cases = forms.ModelMultipleChoiceField(queryset=Case.objects.none())
     officer = PersonChoiceField(queryset=officers_queryset(), label=_("Tugaskan ke"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, cases, **kwargs):
+        """``cases``: the viewer's scoped cases (cases.selectors.case_list_for); ids outside it are refused."""
         super().__init__(*args, **kwargs)
+        self.fields["cases"].queryset = cases
         self.fields["officer"].queryset = officers_queryset()
 
 

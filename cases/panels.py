@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import can
 from registry.models import Election
+from workdays.deadlines import overdue_q
 
 from .models import Case, ReportedPost
 from .selectors import CLOSED, own_cases
@@ -70,7 +71,7 @@ def dashboard_panels(request) -> list[dict]:
         .order_by("-n")[:10]
     )
     today = timezone.localdate()
-    overdue = Case.objects.filter(due_date__lt=today).exclude(status__in=CLOSED)
+    overdue = Case.objects.filter(overdue_q(today)).exclude(status__in=CLOSED)
     mine = overdue.filter(assigned_officer=user).count()
     panels = [
         *todo,

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from accounts.access import can
+from accounts.access import can, scoped
 from registry.models import Employee
 
 SESSION_KEY = "people_picker_found"
@@ -52,11 +52,16 @@ def _row(user: Any, employee: Employee) -> PickerRow:
     return PickerRow(employee.pk, employee.display_name, identifier_for(user, employee), str(employee.unit))
 
 
-def _matches(q: str, limited: bool) -> QuerySet[Employee] | None:
+def _pool(user: Any) -> QuerySet[Employee]:
+    """Everyone the reporter may tag: the employees in their scope for ``posts.report``."""
+    return scoped(Employee.objects.all(), user, "posts.report", via="")
+
+
+def _matches(pool: QuerySet[Employee], q: str, limited: bool) -> QuerySet[Employee] | None:
     digits = q.replace(" ", "")
     if digits.isdigit():
         if not limited:
-            return Employee.objects.filter(
+            return pool.filter(
                 Q(nip__startswith=digits)
                 | Q(ni_pppk__startswith=digits)
                 | Q(nik__startswith=digits)
@@ -64,10 +69,10 @@ def _matches(q: str, limited: bool) -> QuerySet[Employee] | None:
             )
         if len(digits) not in FULL_IDENTIFIER_LENGTHS:
             return None
-        return Employee.objects.filter(Q(nip=digits) | Q(ni_pppk=digits) | Q(nik=digits))
+        return pool.filter(Q(nip=digits) | Q(ni_pppk=digits) | Q(nik=digits))
     if len(q) < (LIMITED_MIN_CHARS if limited else FULL_MIN_CHARS):
         return None
-    return Employee.objects.filter(full_name__icontains=q)
+    return pool.filter(full_name__icontains=q)
 
 
 def remembered(session: Any) -> set[int]:
@@ -79,9 +84,10 @@ def search(*, user: Any, session: Any, q: str, selected_ids: list[int]) -> tuple
     limited = not reads_register(user)
     if limited:
         selected_ids = [pk for pk in selected_ids if pk in remembered(session)]
-    selected = Employee.objects.filter(pk__in=selected_ids).select_related("unit").order_by("full_name")
+    pool = _pool(user)
+    selected = pool.filter(pk__in=selected_ids).select_related("unit").order_by("full_name")
     results: list[Employee] = []
-    matches = _matches(q.strip(), limited)
+    matches = _matches(pool, q.strip(), limited)
     if matches is not None:
         limit = LIMITED_MAX_RESULTS if limited else FULL_MAX_RESULTS
         results = list(matches.filter(is_active=True).exclude(pk__in=selected_ids).select_related("unit")[:limit])
@@ -96,3 +102,11 @@ def allowed_to_tag(*, user: Any, session: Any, employees: QuerySet[Employee]) ->
     if reads_register(user):
         return employees
     return employees.filter(pk__in=remembered(session))
+
+
+def taggable(*, user: Any, session: Any, ids: list[str] | None = None) -> QuerySet[Employee]:
+    """Active employees a post form of ``user`` may tag (optionally only ``ids``): scope, then picker rule."""
+    employees = _pool(user).filter(is_active=True)
+    if ids is not None:
+        employees = employees.filter(pk__in=[x for x in ids if str(x).isdigit()])
+    return allowed_to_tag(user=user, session=session, employees=employees)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.access import can, employee_of
+from accounts.access import can, employee_of, scoped
+from workdays.deadlines import due_soon_horizon, overdue_q
 
 from .models import Case, Evidence, FollowUpAction, Notification, ReportedPost
 
@@ -35,11 +34,16 @@ def case_base_queryset() -> QuerySet:
     return Case.objects.select_related("employee", "employee__unit", "violation_type", "assigned_officer")
 
 
-def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> QuerySet:
-    """Cases the viewer may list: everything for ``cases.view_all``, nothing otherwise."""
+def cases_visible_to(user: Any) -> QuerySet:
+    """Every case the viewer reaches: ``cases.view_all`` narrowed to their scope (accounts.access.ROLE_SCOPES)."""
     if not can(user, "cases.view_all"):
         return Case.objects.none()
-    qs = case_base_queryset()
+    return scoped(case_base_queryset(), user, "cases.view_all")
+
+
+def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> QuerySet:
+    """Cases the viewer may list: everything for ``cases.view_all``, nothing otherwise."""
+    qs = cases_visible_to(user)
     f = filters or {}
     if f.get("status"):
         qs = qs.filter(status=f["status"])
@@ -52,7 +56,7 @@ def case_list_for(*, user: Any, filters: dict | None = None, sort: str = "") -> 
     if f.get("officer"):
         qs = qs.filter(assigned_officer=f["officer"])
     if f.get("overdue"):
-        qs = qs.filter(due_date__lt=timezone.localdate()).exclude(status__in=CLOSED)
+        qs = qs.filter(overdue_q()).exclude(status__in=CLOSED)
     q = (f.get("q") or "").strip()
     if q:
         qs = qs.filter(_keyword(q))
@@ -81,15 +85,13 @@ def priority_cases_for(*, user: Any, limit: int = 10) -> list[Case]:
     most urgent first. Shown above the list so the assigned officer and their supervisor see them first."""
     if not can(user, "cases.view_all"):
         return []
-    from .deadlines import DUE_SOON_WORKING_DAYS
-
-    horizon = timezone.localdate() + dt.timedelta(days=DUE_SOON_WORKING_DAYS + 2)
+    horizon = due_soon_horizon()
     mine = Q(assigned_officer=user)
     emp = employee_of(user)
     if emp is not None and emp.subordinates.exists():
         mine |= Q(assigned_officer__employee__supervisor=emp)
     return list(
-        case_base_queryset()
+        cases_visible_to(user)
         .filter(mine, due_date__lte=horizon)
         .exclude(status__in=CLOSED)
         .order_by("due_date", "id")[:limit]
@@ -97,9 +99,14 @@ def priority_cases_for(*, user: Any, limit: int = 10) -> list[Case]:
 
 
 def case_for(*, user: Any, pk: int) -> Case:
-    if not can(user, "cases.view_all"):
-        raise Http404
-    return get_object_or_404(case_base_queryset(), pk=pk)
+    return get_object_or_404(cases_visible_to(user), pk=pk)
+
+
+def case_evidence_for(*, user: Any, case: Case) -> list[Evidence]:
+    """Evidence of a (visible) case's posts."""
+    if not can(user, "evidence.view"):
+        return []
+    return list(Evidence.objects.filter(post__in=case.posts.all()))
 
 
 def follow_ups_for(*, user: Any, case: Case) -> list[FollowUpAction]:
@@ -113,7 +120,7 @@ def follow_ups_for(*, user: Any, case: Case) -> list[FollowUpAction]:
     )
     for f in rows:
         a = f.training_assignment
-        f.training_overdue = bool(a and a.completed_at is None and a.due_date < today)
+        f.training_overdue = bool(a and a.is_overdue(today))
     return rows
 
 
@@ -130,7 +137,7 @@ def employee_extras_for(*, user: Any, employee: Any) -> dict:
     if can(user, "cases.view_all"):
         ctx["show_cases"] = True
         ctx["cases"] = list(
-            Case.objects.filter(employee=employee)
+            scoped(Case.objects.filter(employee=employee), user, "cases.view_all")
             .select_related("violation_type")
             .prefetch_related(Prefetch("decisions", queryset=Decision.objects.select_related("sanction_type")))
             .order_by("-opened_at", "-id")
@@ -145,7 +152,7 @@ def employee_extras_for(*, user: Any, employee: Any) -> dict:
             .order_by("-due_date", "-pk")
         )
         for a in assignments:
-            a.overdue = a.completed_at is None and a.due_date < today
+            a.overdue = a.is_overdue(today)
         ctx["show_training"] = True
         ctx["assignments"] = assignments
         ctx["certificates"] = list(Certificate.objects.filter(employee=employee).defer("pdf").order_by("-issued_at"))
@@ -174,22 +181,33 @@ def own_case(*, user: Any, pk: int) -> Case:
     return get_object_or_404(own_cases(user=user), pk=pk)
 
 
-def post_list_for(*, user: Any) -> QuerySet:
-    if not can(user, "posts.view"):
+def _posts_visible_to(user: Any, capability: str) -> QuerySet:
+    """Posts naming at least one employee in the viewer's scope (all posts for unscoped roles)."""
+    if not can(user, capability):
         return ReportedPost.objects.none()
-    return ReportedPost.objects.select_related("reported_by").prefetch_related("subjects__employee")
+    return scoped(ReportedPost.objects.all(), user, capability, via="subjects__employee")
+
+
+def employees_to_open_for(*, user: Any, post: ReportedPost) -> QuerySet:
+    """Employees named in ``post`` that the viewer may open a case for and who have no live case from it yet."""
+    from registry.models import Employee
+
+    with_case = Case.objects.filter(posts=post).exclude(status=Case.Status.DISMISSED).values("employee_id")
+    named = Employee.objects.filter(post_subjects__post=post).exclude(pk__in=with_case)
+    return scoped(named, user, "cases.manage", via="")
+
+
+def post_list_for(*, user: Any) -> QuerySet:
+    return _posts_visible_to(user, "posts.view").select_related("reported_by").prefetch_related("subjects__employee")
 
 
 def post_for(*, user: Any, pk: int) -> ReportedPost:
-    if not can(user, "posts.view"):
-        raise Http404
-    return get_object_or_404(ReportedPost.objects.select_related("reported_by", "election"), pk=pk)
+    return get_object_or_404(_posts_visible_to(user, "posts.view").select_related("reported_by", "election"), pk=pk)
 
 
 def evidence_for(*, user: Any, pk: int) -> Evidence:
-    if not can(user, "evidence.view"):
-        raise Http404
-    return get_object_or_404(Evidence.objects.select_related("post"), pk=pk)
+    posts = _posts_visible_to(user, "evidence.view")
+    return get_object_or_404(Evidence.objects.select_related("post").filter(post__in=posts), pk=pk)
 
 
 def notifications_for(*, user: Any) -> QuerySet:

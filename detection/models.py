@@ -36,9 +36,15 @@ class DetectionRun(models.Model):
     model_version = models.CharField(_("versi model"), max_length=200, blank=True)
     timings_ms = models.JSONField(_("waktu per tahap (ms)"), default=dict, blank=True)
     image_size = models.JSONField(_("ukuran gambar"), null=True, blank=True)
-    second_pass = models.CharField(_("pemindaian kedua"), max_length=20, blank=True)
+    second_pass = models.CharField(_("pemindaian kedua"), max_length=60, blank=True)
     panels = models.JSONField(
         _("foto dalam kolase"), default=list, blank=True, help_text=_("[[x0, y0, x1, y1], ...] dalam piksel asli")
+    )
+    looked = models.JSONField(
+        _("area yang diperiksa"),
+        default=list,
+        blank=True,
+        help_text=_('[["scan", x0, y0, x1, y1], ...] dalam piksel asli: setiap area yang dilihat detektor'),
     )
     candidates = models.JSONField(
         _("saran nomor urut"),

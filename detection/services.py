@@ -289,6 +289,25 @@ def render_preview(image_bytes: bytes, result: Any) -> bytes:
     return buf.getvalue()
 
 
+def render_looked(run: DetectionRun) -> bytes:
+    """The stored preview with every region the detector looked at outlined (pass, window), drawn on
+    request so an officer can see where a missed hand was not looked at and report it with the case."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from detection.pipeline import draw_looked
+
+    with run.annotated.storage.open(run.annotated.name, "rb") as fh:
+        preview = np.asarray(Image.open(fh).convert("RGB"))
+    width = (run.image_size or [preview.shape[1]])[0] or preview.shape[1]
+    drawn = draw_looked(preview, run.looked or [], scale=preview.shape[1] / float(width))
+    buf = io.BytesIO()
+    Image.fromarray(drawn).save(buf, "JPEG", quality=85)
+    return buf.getvalue()
+
+
 def store_preview(run: DetectionRun, attempt: int, data: bytes) -> str:
     """Save the preview under a path that names the run and attempt (evidence files are never touched)."""
     return default_storage.save(f"detection/annotated/run-{run.pk}/attempt-{attempt}.jpg", ContentFile(data))
@@ -384,8 +403,9 @@ def save_results(
             run.model_version = result.model_version[:200]
             run.timings_ms = {k: round(float(v), 1) for k, v in result.timings_ms.items()}
             run.image_size = list(result.image_size) if result.image_size else None
-            run.second_pass = result.second_pass or ""
+            run.second_pass = (result.second_pass or "")[:60]
             run.panels = [list(map(int, p)) for p in result.panels]
+            run.looked = [[str(r[0]), *(int(v) for v in r[1:5])] for r in getattr(result, "looked", [])]
             run.candidates = _suggestions(result, symbols)
             run.election = election
             run.annotated.name = preview_name

@@ -63,18 +63,21 @@ def annotated_image(request: HttpRequest, run_id: int) -> HttpResponse:
     run = selectors.run_for(user=request.user, pk=run_id)
     if not run.annotated:
         raise Http404
+    regions = request.GET.get("regions") == "1"  # the regions looked at, drawn on request
     try:
-        fh = run.annotated.storage.open(run.annotated.name, "rb")
+        if regions:
+            response = HttpResponse(services.render_looked(run), content_type="image/jpeg")
+        else:
+            response = FileResponse(run.annotated.storage.open(run.annotated.name, "rb"), content_type="image/jpeg")
     except (FileNotFoundError, OSError):
         raise Http404
     record(
         "evidence.view",
         actor=request.user,
         subject=run.evidence,
-        changes={"kind": "annotated", "run_id": run.pk, "attempt": run.attempts},
+        changes={"kind": "annotated_regions" if regions else "annotated", "run_id": run.pk, "attempt": run.attempts},
         request=request,
     )
-    response = FileResponse(fh, content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -143,6 +143,16 @@ INSTRUMENTS: dict[str, Instrument] = {
             "Apakah tahun wajib pada nomor surat; bentuk baku surat hukuman disiplin (lampiran Peraturan BKN 6/2022).",
         ),
         Instrument(
+            "uu_pdp",
+            "UU 27/2022",
+            "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi",
+            "27",
+            2022,
+            "Dasar pemrosesan data pegawai dan bukti; penghapusan dan pemusnahan data pribadi setelah masa "
+            "retensi (purge_expired).",
+            "Nomor pasal penghapusan/pemusnahan (Pasal 43–44) dari sumber sekunder.",
+        ),
+        Instrument(
             "permendagri_83_2022",
             "Permendagri 83/2022",
             "Peraturan Menteri Dalam Negeri Nomor 83 Tahun 2022 tentang Kode Klasifikasi Arsip di Lingkungan "

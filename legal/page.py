@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from . import options, procedure, regimes, violations
 from .instruments import INSTRUMENTS
 from .rules import RULES
+from .unconfirmed import POINTS
 
 UNCONFIRMED = "belum dikonfirmasi"
 
@@ -176,6 +177,14 @@ def sections() -> list[Section]:
                 ]
                 for o in options.OPTIONS.values()
             ],
+        )
+    )
+    out.append(
+        Section(
+            "Semua hal yang belum dikonfirmasi dalam brief",
+            "Daftar periksa untuk bagian hukum Pemda: perlakuan sistem saat ini dan tempat mengubahnya.",
+            ["Hal", "Brief", "Perlakuan sekarang", "Diatur di"],
+            [[p.topic, p.brief, p.handling, p.configure] for p in POINTS],
         )
     )
     return out

@@ -222,4 +222,14 @@ RULES: tuple[Rule, ...] = (
         "outreach/recommendations.py::rule, outreach/reminders.py, outreach/bundle.py",
         "test_recommendation_clock_is_three_working_days_peraturan_bkn_1_2023_unconfirmed_count",
     ),
+    Rule(
+        "retention_purge",
+        "Data pribadi kasus yang selesai atau dihentikan dihapus setelah masa retensi (CASE_RETENTION_DAYS, "
+        "menurut jadwal retensi arsip Pemda; bawaan 5 tahun): berkas bukti, pratinjau, PDF surat, teks "
+        "pemeriksaan dan URL unggahan; hash SHA-256, jejak audit dan statistik anonim tetap. Uji coba (--dry-run) "
+        "dahulu; setiap penghapusan tercatat di audit.",
+        (art("uu_pdp", "Pasal 43 ayat (1)", unconfirmed=True), art("uu_pdp", "Pasal 44 ayat (1)", unconfirmed=True)),
+        "retention/rules.py, retention/purge.py, manage.py purge_expired",
+        "test_uu_27_2022_pasal_44_purge_after_retention_dry_run_first_then_real",
+    ),
 )

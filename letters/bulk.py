@@ -15,6 +15,7 @@ from audit.services import record
 from netralitas_site.jobs import enqueue
 
 from .models import BulkPrintJob, Letter
+from .selectors import letter_list_for
 from .services import stored_pdf
 from .workflow import IllegalStep
 
@@ -25,8 +26,9 @@ PRINTABLE = (Letter.Status.ISSUED, Letter.Status.ACKNOWLEDGED, Letter.Status.SUP
 def start(*, acting_user: Any, letter_ids: list[int], request=None) -> BulkPrintJob:
     if not can(acting_user, "letters.view_all"):
         raise IllegalStep(_("Anda tidak berwenang mencetak surat."))
-    wanted = [int(i) for i in letter_ids]
-    found = set(Letter.objects.filter(pk__in=wanted, status__in=PRINTABLE).values_list("pk", flat=True))
+    wanted = [int(i) for i in letter_ids if str(i).isdigit()]
+    visible = letter_list_for(user=acting_user)  # the printer's scope: ids of other units' letters are dropped
+    found = set(visible.filter(pk__in=wanted, status__in=PRINTABLE).values_list("pk", flat=True))
     ids = [i for i in dict.fromkeys(wanted) if i in found]
     if not ids:
         raise IllegalStep(_("Pilih sedikitnya satu surat yang sudah terbit."))

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import CAPABILITIES
+from accounts.access import holders
 from accounts.people import PersonChoiceField
-from accounts.roles import ROLE_GROUPS
 from netralitas_site.inputs import DateInput, UnixNewlinesMixin
 
 from .drafting import signers
@@ -15,8 +13,7 @@ from .models import Letter, Letterhead
 
 
 def verifier_choices():
-    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["letters.verify"]]
-    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct().order_by("username")
+    return holders("letters.verify")
 
 
 UserChoiceField = PersonChoiceField

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from accounts.access import can, employee_of
+from accounts.access import can, employee_of, scoped
 
 from .models import BulkPrintJob, Letter, LetterVerifier
 
@@ -18,7 +18,7 @@ VISIBLE_TO_EMPLOYEE = (S.ISSUED, S.ACKNOWLEDGED, S.SUPERSEDED)
 def letter_list_for(*, user: Any) -> QuerySet[Letter]:
     if not can(user, "letters.view_all"):
         return Letter.objects.none()
-    return Letter.objects.select_related("employee", "letterhead", "signer", "case")
+    return scoped(Letter.objects.select_related("employee", "letterhead", "signer", "case"), user, "letters.view_all")
 
 
 def letter_for(*, user: Any, pk: int) -> Letter:
@@ -32,7 +32,9 @@ def case_letters_for(*, user: Any, case: Any) -> QuerySet[Letter]:
     """A case's letters for its case page (newest first); only the letter's own columns are read."""
     if not can(user, "letters.view_all"):
         return Letter.objects.none()
-    return Letter.objects.filter(case=case).only("pk", "kind", "number", "status", "issued_on", "created_at", "case_id")
+    return scoped(Letter.objects.filter(case=case), user, "letters.view_all").only(
+        "pk", "kind", "number", "status", "issued_on", "created_at", "case_id"
+    )
 
 
 def my_letters(*, user: Any) -> QuerySet[Letter]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required, employee_of
 from audit.services import events_for, record
-from cases.models import Case
-from registry.models import Employee
+from cases import selectors as case_selectors
+from registry import selectors as registry_selectors
 
 from . import bulk, drafting, procedure, rendering, selectors, services, workflow
 from .forms import CorrectionForm, LetterForm, LetterheadForm, PaperReceiptForm, ReturnForm
@@ -34,6 +34,12 @@ def _filename(letter: Letter) -> str:
     return f"{letter.kind}-{base}.pdf"
 
 
+def _id(value: str) -> int:
+    if not str(value).isdigit():
+        raise Http404
+    return int(value)
+
+
 def _step(request: HttpRequest, func, success: str, **kwargs):
     try:
         func(acting_user=request.user, request=request, **kwargs)
@@ -53,7 +59,7 @@ def letter_list(request: HttpRequest) -> HttpResponse:
     if kind in LetterKind.values:
         qs = qs.filter(kind=kind)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    cases = Case.objects.order_by("-opened_at")[:200] if can(request.user, "letters.draft") else []
+    cases = case_selectors.case_list_for(user=request.user)[:200] if can(request.user, "letters.draft") else []
     return render(
         request,
         "letters/letter_list.html",
@@ -80,10 +86,10 @@ def letter_create(request: HttpRequest) -> HttpResponse:
     if kind not in LetterKind.values:
         raise Http404
     case_id = request.GET.get("case") or request.POST.get("case")
-    case = get_object_or_404(Case.objects.select_related("employee__unit"), pk=case_id) if case_id else None
+    case = case_selectors.case_for(user=request.user, pk=_id(case_id)) if case_id else None
     employee = case.employee if case else None
     if employee is None and request.GET.get("employee"):
-        employee = get_object_or_404(Employee, pk=request.GET["employee"])
+        employee = registry_selectors.employee_for(user=request.user, pk=_id(request.GET["employee"]))
     if employee is None:
         messages.error(request, _("Pilih kasus (atau pegawai untuk teguran pembinaan) terlebih dahulu."))
         return redirect("letters:letter_list")

@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.roles import HR, ROLE_GROUPS
-from cases.deadlines import DUE_SOON_WORKING_DAYS
+from accounts.access import members
+from accounts.roles import HR
 from cases.models import Notification, Recommendation
 from cases.services import notify
+from workdays.deadlines import DUE_SOON_WORKING_DAYS
 
 from .recommendations import ANSWERED, FOLLOWED_UP, OVERDUE, clocks_for
 
 
 def _recipients(case, overdue: bool) -> list:
     if case.assigned_officer_id is None:
-        return list(get_user_model().objects.filter(groups__name=ROLE_GROUPS[HR], is_active=True))
+        return list(members(HR))
     users = [case.assigned_officer]
     emp = getattr(case.assigned_officer, "employee", None)
     if overdue and emp is not None and emp.supervisor_id and emp.supervisor.user_id:
@@ -30,7 +31,12 @@ def _recipients(case, overdue: bool) -> list:
 
 
 def send_recommendation_reminders(today: dt.date | None = None) -> int:
-    today = today or timezone.localdate()
+    """Stored notification texts are in the site language, whatever language the caller has active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _send(today or timezone.localdate())
+
+
+def _send(today: dt.date) -> int:
     open_recs = Recommendation.objects.filter(followed_up_on__isnull=True).select_related(
         "case__assigned_officer__employee__supervisor__user"
     )

@@ -239,8 +239,12 @@ class CandidatePairForm(forms.ModelForm):
 
 
 class SocialAccountForm(forms.Form):
-    employee = forms.ModelChoiceField(queryset=Employee.objects.all(), label=_("Pegawai"))
+    employee = forms.ModelChoiceField(queryset=Employee.objects.none(), label=_("Pegawai"))
     platform = forms.ChoiceField(choices=Platform.choices, label=_("Platform"))
     handle = forms.CharField(max_length=200, label=_("Akun / handle"))
     method = forms.ChoiceField(choices=SocialAccount.Method.choices, label=_("Cara verifikasi"))
     note = forms.CharField(max_length=300, required=False, label=_("Catatan verifikasi"))
+
+    def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = employees

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.access import require
+from accounts.access import require, scoped
 from registry.identifiers import clean_digits, format_nip
 from registry.models import GESTURE_CHOICES, CandidatePair, CandidateSymbol, Election, Employee, OrgUnit
 
@@ -22,7 +22,7 @@ def employee_list_for(
     The queryset joins unit, supervisor and account so that rendering a page costs one query.
     """
     require(user, "employees.view")
-    qs = Employee.objects.select_related("unit", "supervisor", "user")
+    qs = scoped(Employee.objects.select_related("unit", "supervisor", "user"), user, "employees.view", via="")
     q = (q or "").strip()
     if q:
         cond = Q(full_name__icontains=q)
@@ -43,7 +43,13 @@ def employee_list_for(
 
 def employee_for(*, user: Any, pk: int) -> Employee:
     require(user, "employees.view")
-    return get_object_or_404(Employee.objects.select_related("unit", "unit__parent", "supervisor", "user"), pk=pk)
+    qs = Employee.objects.select_related("unit", "unit__parent", "supervisor", "user")
+    return get_object_or_404(scoped(qs, user, "employees.view", via=""), pk=pk)
+
+
+def employees_for(*, user: Any, capability: str) -> QuerySet[Employee]:
+    """Employees the viewer may pick or act on with ``capability`` (pickers, bulk forms): their scope."""
+    return scoped(Employee.objects.select_related("unit"), user, capability, via="")
 
 
 def employee_by_identifier(value: str) -> Employee | None:
@@ -114,6 +120,11 @@ def election_for(*, user: Any, pk: int) -> Election:
 def pair_for(*, user: Any, election: Election, pk: int) -> CandidatePair:
     require(user, "elections.view")
     return get_object_or_404(CandidatePair.objects.prefetch_related("symbols"), election=election, pk=pk)
+
+
+def symbol_for(*, user: Any, election_pk: int, pk: int) -> CandidateSymbol:
+    require(user, "elections.view")
+    return get_object_or_404(CandidateSymbol.objects.select_related("pair"), pk=pk, pair__election_id=election_pk)
 
 
 def gesture_labels(codes: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
@@ -25,15 +25,17 @@ from registry.forms import (
     ImportUploadForm,
     SocialAccountForm,
 )
-from registry.models import CandidateSymbol, Election, Employee
+from registry.models import Election, Employee
 from registry.selectors import (
     election_for,
     election_list_for,
     employee_for,
     employee_list_for,
+    employees_for,
     gesture_labels,
     identifier_rows,
     pair_for,
+    symbol_for,
 )
 from registry.services import (
     StaleEmployeeError,
@@ -344,7 +346,7 @@ def pair_delete(request: HttpRequest, election_pk: int, pk: int) -> HttpResponse
 @require_POST
 @capability_required("elections.edit")
 def symbol_delete(request: HttpRequest, election_pk: int, pk: int) -> HttpResponse:
-    symbol = get_object_or_404(CandidateSymbol.objects.select_related("pair"), pk=pk, pair__election_id=election_pk)
+    symbol = symbol_for(user=request.user, election_pk=election_pk, pk=pk)
     delete_symbol(acting_user=request.user, symbol=symbol, request=request)
     messages.success(request, _("Simbol dihapus."))
     return redirect("registry:election_pair_edit", election_pk=election_pk, pk=symbol.pair_id)
@@ -356,7 +358,8 @@ def symbol_delete(request: HttpRequest, election_pk: int, pk: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 @capability_required("accounts.link")
 def social_account_add(request: HttpRequest) -> HttpResponse:
-    form = SocialAccountForm(request.POST or None, initial=request.GET or None)
+    employees = employees_for(user=request.user, capability="accounts.link")
+    form = SocialAccountForm(request.POST or None, initial=request.GET or None, employees=employees)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:

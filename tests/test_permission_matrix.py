@@ -4,6 +4,10 @@ For each URL pattern of our apps the view must declare a capability (``@capabili
 ``CapabilityRequiredMixin``) unless it is listed as public. Then, for each role:
 anonymous -> redirect to login; a role without the capability -> 403; a role with it -> anything but
 403 (404 for a made-up object id is fine: it proves the capability gate let it through).
+
+Routes naming an employee's record (employee, case, post, letter) get the REAL id of such a record in
+another unit than the staff persona's, so a view that skipped its scoped selector would show it to the
+wrong role (tests/test_scoped_access.py checks the unit scope itself).
 """
 
 from __future__ import annotations
@@ -51,9 +55,9 @@ def _capability(callback):
     return cap
 
 
-def _fill(route: str) -> str:
-    """Turn a route into a concrete path with made-up ids/codes."""
-    route = re.sub(r"<int:[^>]+>", "999999", route)
+def _fill(route: str, pk: int = 999999) -> str:
+    """Turn a route into a concrete path with made-up ids/codes (or the given real id)."""
+    route = re.sub(r"<int:[^>]+>", str(pk), route)
     route = re.sub(r"<uuid:[^>]+>", "00000000-0000-0000-0000-000000000000", route)
     route = re.sub(r"<(?:str|slug|path):[^>]+>|<[^:>]+>", "zzz-none", route)
     return "/" + route.lstrip("^").rstrip("$")
@@ -64,8 +68,43 @@ def our_views():
     for namespace, pattern, route in _walk(get_resolver().url_patterns):
         name = pattern.name
         if namespace in OUR_NAMESPACES or (namespace is None and name in OUR_TOP_LEVEL | PUBLIC):
-            out.append((f"{namespace}:{name}" if namespace else name, pattern.callback, _fill(route)))
+            out.append((f"{namespace}:{name}" if namespace else name, pattern.callback, route))
     return out
+
+
+@pytest.fixture
+def records(db):
+    """One real record of each kind, belonging to an employee of another unit than the staff persona's."""
+    from cases.models import Case, ReportedPost, ViolationType
+    from letters import drafting, services
+    from letters.kinds import LetterKind
+    from letters.models import Letterhead
+    from tests.factories import EmployeeFactory, OrgUnitFactory
+
+    author = make_user("matrix_author", "admin")
+    signer = make_user("matrix_signer", "leader")  # the letter needs a signer: the employee's supervisor
+    other_unit = OrgUnitFactory(code="LAIN", name="Unit lain")
+    employee = EmployeeFactory(unit=other_unit, supervisor=EmployeeFactory(unit=other_unit, user=signer))
+    post = ReportedPost.objects.create(platform="facebook", url="https://facebook.com/p/matrix", reported_by=author)
+    post.subjects.create(employee=employee)
+    case = Case.objects.create(
+        reference="NTR-2024-0999", year=2024, number=999, employee=employee, employee_status=employee.status,
+        violation_type=ViolationType.objects.first(), opened_by=author, summary="matrix",
+    )  # fmt: skip
+    case.posts.add(post)
+    letterhead = Letterhead.objects.create(government="PEMKAB", agency="BKPSDM", address="Jl. 1", city="X",
+                                           unit_code="BKPSDM", is_default=True)  # fmt: skip
+    data = drafting.initial_for(kind=LetterKind.COACHING, case=case, letterhead=letterhead)
+    data.setdefault("signer", signer)
+    letter = services.create_draft(acting_user=author, data=data)
+    return {"employee": employee.pk, "post": post.pk, "case": case.pk, "letter": letter.pk}
+
+
+def _path(name: str, route: str, records: dict) -> str:
+    from tests.test_scoped_access import _kind
+
+    kind = _kind(name)
+    return _fill(route, records[kind]) if kind in records else _fill(route)
 
 
 VIEWS = our_views()
@@ -75,8 +114,9 @@ def test_there_are_views_to_check():
     assert len(VIEWS) >= 4
 
 
-@pytest.mark.parametrize("name,callback,path", VIEWS, ids=[v[0] for v in VIEWS])
-def test_every_view_declares_a_capability(name, callback, path):
+@pytest.mark.parametrize("name,callback,route", VIEWS, ids=[v[0] for v in VIEWS])
+def test_every_view_declares_a_capability(name, callback, route):
+    path = _fill(route)
     if name in PUBLIC or name in LOGIN_ONLY:
         return
     cap = _capability(callback)
@@ -91,10 +131,11 @@ def _request(client, path):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name,callback,path", VIEWS, ids=[v[0] for v in VIEWS])
-def test_role_matrix(client, name, callback, path):
+@pytest.mark.parametrize("name,callback,route", VIEWS, ids=[v[0] for v in VIEWS])
+def test_role_matrix(client, records, name, callback, route):
     if name in PUBLIC:
         return
+    path = _path(name, route, records)
     cap = _capability(callback)
     response = _request(client, path)
     assert response.status_code in (302, 401), f"anonymous got {response.status_code} on {name}"

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Election, Employee, OrgUnit
+from workdays.deadlines import deadline_state, is_overdue, overdue_q
 
 
 def _secret() -> str:
@@ -508,6 +509,18 @@ class Assignment(models.Model):
             models.Index(fields=["employee", "completed_at"]),
             models.Index(fields=["campaign", "completed_at"]),
         ]
+
+    def is_overdue(self, today=None) -> bool:
+        """Not completed and past its due date (workdays.deadlines)."""
+        return self.completed_at is None and is_overdue(self.due_date, today)
+
+    def deadline_state(self, today=None, horizon=None) -> str:
+        return "" if self.completed_at is not None else deadline_state(self.due_date, today=today, horizon=horizon)
+
+    @staticmethod
+    def overdue_q(today=None) -> models.Q:
+        """Assignments not completed and past due, for querysets (the same rule as is_overdue)."""
+        return models.Q(completed_at__isnull=True) & overdue_q(today)
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.employee_id}"

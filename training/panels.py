@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import can
+from workdays.deadlines import DUE_SOON, OVERDUE, due_soon_horizon
 
 from . import selectors
 from .models import Assignment, Attempt, Attendance, Certificate
@@ -20,9 +21,10 @@ def staff_overview(request, employee) -> dict:
         .select_related("programme", "quiz", "pact", "campaign")
         .order_by("completed_at", "due_date")[:50]
     )
+    horizon = due_soon_horizon(today)
     for a in assignments:
-        a.overdue = a.completed_at is None and a.due_date < today
-        a.due_soon = a.completed_at is None and not a.overdue and (a.due_date - today).days <= 3
+        state = a.deadline_state(today, horizon)
+        a.overdue, a.due_soon = state == OVERDUE, state == DUE_SOON
     sessions = selectors.sessions_for(employee, upcoming_only=True)[:10]
     attended = dict(
         Attendance.objects.filter(employee=employee, session__in=sessions).values_list("session_id", "status")
@@ -78,7 +80,7 @@ def dashboard_panels(request) -> list[dict]:
     overall = Assignment.objects.filter(employee__is_active=True).aggregate(
         total=Count("id"),
         done=Count("id", filter=Q(completed_at__isnull=False)),
-        overdue=Count("id", filter=Q(completed_at__isnull=True, due_date__lt=today)),
+        overdue=Count("id", filter=Assignment.overdue_q(today)),
     )
     overall["pct"] = round(100 * overall["done"] / overall["total"], 1) if overall["total"] else 0
     return [{"title": _("Kepatuhan pelatihan"), "template": "training/panels/dashboard.html", "context": overall}]

@@ -11,14 +11,12 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import CAPABILITIES
-from accounts.roles import ROLE_GROUPS
+from accounts.access import holders
 
 from .models import Assignment, Campaign, Reminder
 from .services import launch_campaign
@@ -90,15 +88,12 @@ def send_training_reminders(*, today: dt.date | None = None, sync: bool = True) 
 
 def _officer_summaries(today: dt.date) -> list[Reminder]:
     """One in-app/email summary per campaign and due date to each training officer once it is overdue."""
-    groups = [ROLE_GROUPS[r] for r in CAPABILITIES["training.manage"]]
-    officers = list(User.objects.filter(is_active=True, groups__name__in=groups).distinct())
+    officers = list(holders("training.manage"))
     if not officers:
         return []
     rows = []
     overdue = (
-        Assignment.objects.filter(
-            completed_at__isnull=True, employee__is_active=True, due_date__lt=today, campaign__is_active=True
-        )  # fmt: skip
+        Assignment.objects.filter(Assignment.overdue_q(today), employee__is_active=True, campaign__is_active=True)
         .values("campaign_id", "campaign__title", "due_date")
         .annotate(n=Count("id"))
     )
@@ -123,3 +118,8 @@ def _send_pending_emails(limit: int = 5000) -> int:
         Reminder.objects.filter(pk=reminder.pk).update(emailed_at=timezone.now())
         sent += 1
     return sent
+
+
+def mark_read(reminder: Reminder) -> None:
+    """The recipient has seen it (no audit: reading one's own reminder changes nothing of record)."""
+    Reminder.objects.filter(pk=reminder.pk, read_at__isnull=True).update(read_at=timezone.now())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from accounts.access import scoped
 from registry.models import Employee
 
 from .models import Assignment, Campaign
@@ -20,7 +22,7 @@ def _counts(today: dt.date) -> dict:
         "total": Count("id"),
         "done": Count("id", filter=Q(completed_at__isnull=False)),
         "started": Count("id", filter=Q(started_at__isnull=False)),
-        "overdue": Count("id", filter=Q(completed_at__isnull=True, due_date__lt=today)),
+        "overdue": Count("id", filter=Assignment.overdue_q(today)),
         "quiz_started": Count(
             "id", filter=Q(started_at__isnull=False) & (Q(quiz__isnull=False) | Q(programme__quiz__isnull=False))
         ),
@@ -37,8 +39,11 @@ def _rates(row: dict) -> dict:
     return row
 
 
-def assignments_for(*, campaign: Campaign | None = None, unit_ids: list[int] | None = None, status: str = ""):
-    qs = Assignment.objects.filter(employee__is_active=True)
+def assignments_for(
+    *, user: Any, campaign: Campaign | None = None, unit_ids: list[int] | None = None, status: str = ""
+):
+    """Assignments of active employees in the viewer's scope for ``training.reports``."""
+    qs = scoped(Assignment.objects.filter(employee__is_active=True), user, "training.reports")
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     if unit_ids:
@@ -48,9 +53,11 @@ def assignments_for(*, campaign: Campaign | None = None, unit_ids: list[int] | N
     return qs
 
 
-def compliance_summary(*, campaign: Campaign | None = None, unit_ids: list[int] | None = None, status: str = ""):
+def compliance_summary(
+    *, user: Any, campaign: Campaign | None = None, unit_ids: list[int] | None = None, status: str = ""
+):
     today = timezone.localdate()
-    base = assignments_for(campaign=campaign, unit_ids=unit_ids, status=status)
+    base = assignments_for(user=user, campaign=campaign, unit_ids=unit_ids, status=status)
     counts = _counts(today)
     overall = _rates(base.aggregate(**counts))
     by_unit = [
@@ -99,9 +106,9 @@ def trend(base, campaign: Campaign | None, today: dt.date, *, total: int | None 
     return rows
 
 
-def not_completed(*, campaign: Campaign | None = None, unit_ids: list[int] | None = None, status: str = ""):
+def not_completed(*, user: Any, campaign: Campaign | None = None, unit_ids: list[int] | None = None, status: str = ""):
     return (
-        assignments_for(campaign=campaign, unit_ids=unit_ids, status=status)
+        assignments_for(user=user, campaign=campaign, unit_ids=unit_ids, status=status)
         .filter(completed_at__isnull=True)
         .select_related("employee", "employee__unit", "campaign", "programme", "quiz", "pact")
         .order_by("employee__unit__name", "employee__full_name", "due_date")

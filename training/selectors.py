@@ -26,6 +26,20 @@ def own_attempt(user, pk: int) -> Attempt:
     return attempt
 
 
+def own_attempts(user, quiz) -> list[Attempt]:
+    """The viewer's own attempts at ``quiz``, in order."""
+    employee = require_employee(user)
+    return list(Attempt.objects.filter(quiz=quiz, employee=employee).order_by("number"))
+
+
+def certificate_for_attempt(attempt: Attempt) -> Certificate | None:
+    """The certificate an (own, already fetched) attempt earned, or the one for the same quiz if it passed."""
+    cert = Certificate.objects.filter(attempt=attempt).defer("pdf").first()
+    if cert is None and attempt.passed:
+        cert = Certificate.objects.filter(employee=attempt.employee, quiz=attempt.quiz).defer("pdf").first()
+    return cert
+
+
 def own_certificate(user, pk: int) -> Certificate:
     employee = require_employee(user)
     cert = Certificate.objects.filter(pk=pk, employee=employee).defer("pdf").first()

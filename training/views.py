@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import capability_required, employee_of
 
-from . import selectors, services
+from . import reminders, selectors, services
 from .certificates import certificate_bytes
 from .forms import CheckInForm
-from .models import Attempt, Certificate, Material, Option, Programme, Quiz, Reminder, Session
+from .models import Attempt, Material, Option, Programme, Quiz, Session
 from .panels import staff_overview
 
 
@@ -94,7 +94,7 @@ def quiz_detail(request: HttpRequest, pk: int) -> HttpResponse:
     employee = selectors.require_employee(request.user)
     quiz = get_object_or_404(Quiz, pk=pk, is_published=True)
     services.close_expired_attempts(employee=employee, quiz=quiz)
-    attempts = list(Attempt.objects.filter(quiz=quiz, employee=employee).order_by("number"))
+    attempts = selectors.own_attempts(request.user, quiz)
     return render(
         request,
         "training/quiz_detail.html",
@@ -121,11 +121,16 @@ def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("training:attempt", pk=attempt.pk)
 
 
-def _answers_from(post) -> dict[int, list[str]]:
-    answers = {}
+def _answers_from(post, attempt: Attempt) -> dict[int, list[int]]:
+    """Form values name an option by its place in this attempt's shuffled order (1, 2, …), never by its
+    database id (ids follow creation order, and the right option was often created first)."""
+    orders = dict(attempt.items.values_list("pk", "option_order"))
+    answers: dict[int, list[int]] = {}
     for key in post:
-        if key.startswith("q") and key[1:].isdigit():
-            answers[int(key[1:])] = post.getlist(key)
+        if key.startswith("q") and key[1:].isdigit() and int(key[1:]) in orders:
+            order = orders[int(key[1:])]
+            places = [int(v) for v in post.getlist(key) if v.isdigit()]
+            answers[int(key[1:])] = [order[p - 1] for p in places if 1 <= p <= len(order)]
     return answers
 
 
@@ -141,8 +146,8 @@ def _items_for_display(attempt: Attempt) -> list[dict]:
             "text": item.question.text,
             "multiple": item.question.kind == item.question.Kind.MULTIPLE,
             "options": [
-                {"id": oid, "text": texts.get(oid, ""), "checked": oid in (item.selected or [])}
-                for oid in item.option_order
+                {"id": place, "text": texts.get(oid, ""), "checked": oid in (item.selected or [])}
+                for place, oid in enumerate(item.option_order, start=1)
             ],  # fmt: skip
         }
         for item in items
@@ -169,7 +174,7 @@ def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
 def attempt_save(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.own_attempt(request.user, pk)
     try:
-        services.save_answers(attempt=attempt, answers=_answers_from(request.POST), acting_user=request.user)
+        services.save_answers(attempt=attempt, answers=_answers_from(request.POST, attempt), acting_user=request.user)
     except services.TrainingError as exc:
         return HttpResponse(format_html('<span class="badge err">{}</span>', str(exc)))
     return HttpResponse(
@@ -183,7 +188,7 @@ def attempt_submit(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.own_attempt(request.user, pk)
     try:
         attempt, late = services.submit_attempt(
-            attempt=attempt, answers=_answers_from(request.POST), acting_user=request.user
+            attempt=attempt, answers=_answers_from(request.POST, attempt), acting_user=request.user
         )
     except services.TrainingError as exc:
         messages.error(request, str(exc))
@@ -207,6 +212,8 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.own_attempt(request.user, pk)
     if attempt.is_open:
         return redirect("training:attempt", pk=attempt.pk)
+    # The key (right options, per-question marks, explanations) only once no attempt is left to use it in.
+    reveal = attempt.passed or services.attempts_left(attempt.quiz, attempt.employee) == 0
     items = []
     for item in attempt.items.select_related("question").prefetch_related("question__options"):
         options = {o.pk: o for o in item.question.options.all()}
@@ -217,7 +224,7 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
                 "options": [
                     {
                         "text": options[oid].text,
-                        "correct": options[oid].is_correct,
+                        "correct": reveal and options[oid].is_correct,
                         "chosen": oid in (item.selected or []),
                     }
                     for oid in item.option_order
@@ -225,13 +232,11 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
                 ],
             }
         )
-    certificate = Certificate.objects.filter(attempt=attempt).defer("pdf").first() or (
-        Certificate.objects.filter(employee=attempt.employee, quiz=attempt.quiz).defer("pdf").first()
-        if attempt.passed
-        else None
-    )
+    certificate = selectors.certificate_for_attempt(attempt)
     return render(
-        request, "training/attempt_result.html", {"attempt": attempt, "items": items, "certificate": certificate}
+        request,
+        "training/attempt_result.html",
+        {"attempt": attempt, "items": items, "certificate": certificate, "reveal": reveal},
     )
 
 
@@ -266,5 +271,5 @@ def reminder_read(request: HttpRequest, pk: int) -> HttpResponse:
     reminder = selectors.reminders_for(request.user, employee).filter(pk=pk).first()
     if reminder is None:
         raise Http404
-    Reminder.objects.filter(pk=reminder.pk).update(read_at=timezone.now())
+    reminders.mark_read(reminder)
     return redirect("my_home")

@@ -21,6 +21,7 @@ from accounts.access import capability_required
 from audit.services import record
 from printing.exports import safe_row
 from printing.verification import qr_data_uri
+from registry.selectors import employees_for
 
 from . import checkin, reports, services
 from .forms import (
@@ -201,9 +202,7 @@ def session_code(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(MANAGE)
 def session_bulk_mark(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(Session, pk=pk)
-    from registry.models import Employee
-
-    form = BulkAttendanceForm(request.POST, employees=Employee.objects.all())
+    form = BulkAttendanceForm(request.POST, employees=employees_for(user=request.user, capability=MANAGE))
     if form.is_valid():
         n = services.bulk_mark_attendance(
             session=session,
@@ -404,7 +403,7 @@ def apel_reading_add(request: HttpRequest) -> HttpResponse:
 
 def _report_args(request) -> tuple[ComplianceFilterForm, dict]:
     form = ComplianceFilterForm(request.GET or None)
-    args: dict = {}
+    args: dict = {"user": request.user}
     if form.is_valid():
         data = form.cleaned_data
         if data.get("campaign"):

@@ -22,9 +22,10 @@ from netralitas_site.pagination import CappedPaginator
 from netralitas_site.redirects import redirect_next
 from netralitas_site.widgets import case_panels
 from printing.exports import safe_row
+from workdays.deadlines import due_soon_horizon
 
 from .. import deadlines, selectors, services, workflow
-from ..evidence import similar_evidence
+from ..evidence import record_gallery_view, similar_evidence
 from ..forms import (
     AppealForm,
     AppealOutcomeForm,
@@ -40,7 +41,7 @@ from ..forms import (
     TransitionForm,
     officers_queryset,
 )
-from ..models import Appeal, Case, Evidence, SanctionType, SupervisorDuty
+from ..models import Appeal, Case, SanctionType, SupervisorDuty
 from ..sanctions import recommend
 from . import detection_template_exists
 
@@ -61,8 +62,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form, qs = _filtered(request)
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
-    rows = [(c, deadlines.urgency(c, today)) for c in page.object_list]
-    priority = [(c, deadlines.urgency(c, today)) for c in selectors.priority_cases_for(user=request.user)]
+    horizon = due_soon_horizon(today)
+    rows = [(c, deadlines.urgency(c, today, horizon)) for c in page.object_list]
+    priority = [(c, deadlines.urgency(c, today, horizon)) for c in selectors.priority_cases_for(user=request.user)]
     context = {
         "detail_base": reverse("cases:case_list"),
         "priority": priority,
@@ -120,7 +122,7 @@ def case_export(request: HttpRequest) -> StreamingHttpResponse:
 @require_POST
 @capability_required("cases.assign")
 def case_bulk_assign(request: HttpRequest) -> HttpResponse:
-    form = BulkAssignForm(request.POST)
+    form = BulkAssignForm(request.POST, cases=selectors.case_list_for(user=request.user))
     if form.is_valid():
         n = services.assign(
             cases=form.cleaned_data["cases"],
@@ -162,8 +164,9 @@ def _letters_context(request: HttpRequest, case: Case) -> dict:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_for(user=request.user, pk=pk)
     posts = list(case.posts.all())
-    evidence = list(Evidence.objects.filter(post__in=posts))
+    evidence = selectors.case_evidence_for(user=request.user, case=case)
     similar = similar_evidence(evidence)
+    record_gallery_view(user=request.user, evidence_list=evidence, where={"case": case.reference}, request=request)
     version = {"version": case.version}
     steps = workflow.allowed_steps(case, request.user)
     manage = can(request.user, "cases.manage")

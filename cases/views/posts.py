@@ -14,10 +14,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import can, capability_required
 from audit.services import events_for, record
-from registry.models import Employee
 
 from .. import people_picker, selectors, services
-from ..evidence import similar_evidence
+from ..evidence import record_gallery_view, similar_evidence
 from ..forms import EvidenceForm, OpenCasesForm, PostForm
 from . import detection_template_exists
 
@@ -38,9 +37,7 @@ def post_list(request: HttpRequest) -> HttpResponse:
 @capability_required("posts.report")
 def post_create(request: HttpRequest) -> HttpResponse:
     form = PostForm(request.POST or None, request.FILES or None)
-    form.fields["employees"].queryset = people_picker.allowed_to_tag(
-        user=request.user, session=request.session, employees=form.fields["employees"].queryset
-    )
+    form.fields["employees"].queryset = people_picker.taggable(user=request.user, session=request.session)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -86,6 +83,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = list(post.evidence.all())
     similar = similar_evidence(evidence)
     subjects = post.subjects.select_related("employee", "employee__unit", "social_account", "confirmed_by")
+    record_gallery_view(user=request.user, evidence_list=evidence, where={"post": post.pk}, request=request)
     context = {
         "post": post,
         "post_handle": (post.account_name or "").strip().lstrip("@").lower(),
@@ -128,10 +126,8 @@ def post_add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required("posts.report")
 def post_add_subjects(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(user=request.user, pk=pk)
-    ids = [x for x in request.POST.getlist("employees") if x.isdigit()]
-    employees = people_picker.allowed_to_tag(
-        user=request.user, session=request.session, employees=Employee.objects.filter(pk__in=ids, is_active=True)
-    )
+    ids = request.POST.getlist("employees")
+    employees = people_picker.taggable(user=request.user, session=request.session, ids=ids)
     services.add_subjects(post=post, employees=employees, acting_user=request.user, request=request)
     return redirect("cases:post_detail", pk=pk)
 
@@ -140,7 +136,7 @@ def post_add_subjects(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required("cases.manage")
 def post_open_cases(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.post_for(user=request.user, pk=pk)
-    form = OpenCasesForm(request.POST, post=post)
+    form = OpenCasesForm(request.POST, employees=selectors.employees_to_open_for(user=request.user, post=post))
     if form.is_valid():
         cases = services.open_cases(
             post=post,
@@ -164,7 +160,7 @@ def _open_form(request: HttpRequest, post) -> OpenCasesForm | None:
     """The "open cases" form, only while some reported employee has no case from this post yet."""
     if not can(request.user, "cases.manage"):
         return None
-    form = OpenCasesForm(post=post)
+    form = OpenCasesForm(employees=selectors.employees_to_open_for(user=request.user, post=post))
     return form if form.fields["employees"].queryset.exists() else None
 
 
@@ -181,18 +177,19 @@ def people_search(request: HttpRequest) -> HttpResponse:
 
 @capability_required("evidence.view")
 def evidence_file(request: HttpRequest, pk: int, kind: str = "file") -> HttpResponse:
-    """Serve an evidence file (or its upright thumbnail) after the access check; every access is logged."""
+    """Serve an evidence file (or its upright thumbnail) after the access check; each full-size open is logged."""
     evidence = selectors.evidence_for(user=request.user, pk=pk)
     name = evidence.thumbnail.name if kind == "thumb" and evidence.thumbnail else evidence.file.name
     if not name or not default_storage.exists(name):
         raise Http404
-    record(
-        "evidence.download" if kind == "file" else "evidence.view",
-        actor=request.user,
-        subject=evidence,
-        changes={"kind": kind, "sha256": evidence.sha256},
-        request=request,
-    )
+    if kind == "file":  # thumbnails are audited once per page view (ev.record_gallery_view), not per image
+        record(
+            "evidence.download",
+            actor=request.user,
+            subject=evidence,
+            changes={"kind": kind, "sha256": evidence.sha256},
+            request=request,
+        )
     content_type = evidence.content_type if kind == "file" else "image/jpeg"
     response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response["Cache-Control"] = "private, no-store"

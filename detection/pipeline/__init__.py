@@ -8,7 +8,7 @@ Public API::
     annotate(rgb_array, result)
 """
 
-from .annotate import annotate
+from .annotate import LOOKED_COLOURS, annotate, draw_looked
 from .api import DetectConfig, detect, hands_from_image
 from .gestures import DEFAULT_PAIR_CONFIG, GestureConfig, classify, finger_states, suggest_candidates
 from .hands import HandsConfig
@@ -18,6 +18,8 @@ from .symbols import SymbolConfig, SymbolReference, match_symbols
 
 __all__ = [
     "annotate",
+    "draw_looked",
+    "LOOKED_COLOURS",
     "detect",
     "hands_from_image",
     "DetectConfig",

@@ -69,3 +69,33 @@ def annotate(image: np.ndarray, result) -> np.ndarray:
         txt = "candidates: " + ", ".join(str(c.number) for c in result.candidates)
         cv2.putText(out, txt, (6, h - 8), cv2.FONT_HERSHEY_SIMPLEX, fs * 1.2, (255, 255, 0), th + 1, cv2.LINE_AA)
     return out
+
+
+# colours of the regions looked at (RGB), one per pass; the preview's legend names them
+LOOKED_COLOURS = {
+    "post": (255, 0, 255),  # the photo found inside a screenshot
+    "whole": (160, 160, 160),  # the whole image (or photo), seen at 192 px
+    "panel": (255, 215, 0),  # a photo of a collage
+    "scan": (0, 200, 255),  # a window of the "where to look" scan
+    "focus": (255, 128, 0),  # a closer look where a weak palm was seen
+}
+
+
+def draw_looked(image: np.ndarray, looked: list, scale: float = 1.0) -> np.ndarray:
+    """A copy of ``image`` with the regions looked at outlined, each labelled with its pass.
+    ``looked``: [pass, x0, y0, x1, y1] in original pixels; ``scale``: image pixels per original pixel
+    (a preview smaller than the original). Drawn so that an officer can see where the pipeline looked
+    and report a hand it missed."""
+    out = np.ascontiguousarray(image.copy())
+    h, w = out.shape[:2]
+    th = max(1, int(round(max(h, w) / 900)))
+    fs = max(0.35, max(h, w) / 2200)
+    for item in looked:
+        name, box = str(item[0]), [float(v) * scale for v in item[1:5]]
+        colour = LOOKED_COLOURS.get(name, (255, 255, 255))
+        x0, y0, x1, y1 = (int(round(v)) for v in box)
+        cv2.rectangle(out, (x0, y0), (max(x0, x1 - 1), max(y0, y1 - 1)), colour, th)
+        cv2.putText(
+            out, name, (x0 + 2, y0 + int(12 * fs / 0.35)), cv2.FONT_HERSHEY_SIMPLEX, fs, colour, th, cv2.LINE_AA
+        )
+    return out

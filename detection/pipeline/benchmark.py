@@ -6,6 +6,7 @@ import os
 import time
 from collections import defaultdict
 
+from . import models
 from .api import DetectConfig, detect
 from .intake import load_image
 from .models import get_hands
@@ -47,9 +48,10 @@ def benchmark(
     detect(datas[0], config=config)  # warm-up: loads every model the pipeline uses
     bare_ms, pipe_ms = 0.0, 0.0
     stages = defaultdict(float)
+    inputs = dict(models.INPUTS)
     n = 0
     for _ in range(repeat):
-        for d, im in zip(datas, imgs):
+        for d, im in zip(datas, imgs):  # interleaved, so that load changes hit both alike
             t = time.perf_counter()
             bare.process(im)
             bare_ms += (time.perf_counter() - t) * 1000
@@ -68,6 +70,8 @@ def benchmark(
         "ratio": pipe_ms / bare_ms if bare_ms else None,
         "images_per_second_1_worker": 1000 * n / pipe_ms,
         "stages_ms": {k: v / n for k, v in stages.items()},
+        "palm_views_per_image": (models.INPUTS["palm"] - inputs["palm"]) / n,
+        "landmark_regions_per_image": (models.INPUTS["landmark"] - inputs["landmark"]) / n,
         "cpu_count": os.cpu_count(),
     }
     if workers and workers > 1:
@@ -95,7 +99,24 @@ def format_benchmark(rep: dict) -> str:
     if "workers" in rep:
         w = rep["workers"]
         lines.append(f"throughput, {w} worker processes: {rep[f'images_per_second_{w}_workers']:.2f} images/s")
-    lines.append("ms per stage (mean per image):")
+    lines.append(
+        f"LiteRT inputs per image: {rep['palm_views_per_image']:.2f} palm-detector views, "
+        f"{rep['landmark_regions_per_image']:.2f} landmark regions"
+    )
+    lines.append("ms per stage (mean per image; scan/focus are inside hands_second):")
     for k, v in rep["stages_ms"].items():
         lines.append(f"  {k:14s} {v:8.1f}")
+    return "\n".join(lines)
+
+
+def format_summary(reps: list[dict]) -> str:
+    """One table for several folders measured in the same run."""
+    lines = [f"{'set':24s}{'images':>7s}{'bare ms':>9s}{'pipe ms':>9s}{'ratio':>8s}{'img/s 1w':>10s}{'img/s Nw':>10s}"]
+    for r in reps:
+        name = "/".join(os.path.normpath(r["directory"]).split(os.sep)[-2:])
+        nw = r.get(f"images_per_second_{r.get('workers')}_workers")
+        lines.append(
+            f"{name:24s}{r['images']:7d}{r['bare_ms_per_image']:9.1f}{r['pipeline_ms_per_image']:9.1f}"
+            f"{r['ratio']:7.2f}x{r['images_per_second_1_worker']:10.2f}{(f'{nw:10.2f}' if nw else '         -')}"
+        )
     return "\n".join(lines)

@@ -84,16 +84,40 @@ def run_detect(
     return failed
 
 
-def run_evaluate(labels: str, *, verbose: bool = False, as_json: bool = False, stdout: TextIO = sys.stdout) -> dict:
-    from .evaluate import evaluate, format_report
+def run_evaluate(
+    labels: str | list[str], *, verbose: bool = False, as_json: bool = False, stdout: TextIO = sys.stdout
+) -> dict:
+    """Evaluate one labels CSV, or several (then a summary table follows: found, exact, ms per set)."""
+    from .evaluate import evaluate, format_report, summary_line
 
-    rep = evaluate(labels, DetectConfig(), progress=(lambda m: stdout.write("  " + m + "\n")) if verbose else None)
-    stdout.write((json.dumps(rep, indent=1) if as_json else format_report(rep)) + "\n")
-    return rep
+    files = [labels] if isinstance(labels, str) else list(labels)
+    reps = {}
+    for path in files:
+        rep = evaluate(path, DetectConfig(), progress=(lambda m: stdout.write("  " + m + "\n")) if verbose else None)
+        reps[path] = rep
+        stdout.write((json.dumps(rep, indent=1) if as_json else format_report(rep)) + "\n")
+    if len(files) > 1 and not as_json:
+        stdout.write(f"\n{'set':22s}{'n':>6s} {'':7s}{'found':>9s}{'exact':>9s}{'ms/image':>10s}\n")
+        for path, rep in reps.items():
+            stdout.write(summary_line(_set_name(path), rep) + "\n")
+    return reps[files[0]] if len(files) == 1 else reps
+
+
+def _set_name(path: str) -> str:
+    parts = os.path.normpath(os.path.abspath(path)).split(os.sep)
+    return "/".join(parts[-3:-1]) if parts[-3] == "screenshots" else parts[-2]
+
+
+def shared_label_files(data_dir: str) -> list[str]:
+    """labels.csv of every shared set present under ``data_dir`` (dev, groups, scenes, screenshots)."""
+    from .evaluate import SHARED_SETS
+
+    found = [os.path.join(data_dir, s, "labels.csv") for s in SHARED_SETS]
+    return [f for f in found if os.path.exists(f)]
 
 
 def run_benchmark(
-    directory: str,
+    directory: str | list[str],
     *,
     workers: int = 1,
     limit: int | None = None,
@@ -101,11 +125,18 @@ def run_benchmark(
     as_json: bool = False,
     stdout: TextIO = sys.stdout,
 ) -> dict:
-    from .benchmark import benchmark, format_benchmark
+    """Benchmark one folder, or several in the same run (then a table of ratios follows)."""
+    from .benchmark import benchmark, format_benchmark, format_summary
 
-    rep = benchmark(directory, DetectConfig(), workers=workers, limit=limit, repeat=repeat)
-    stdout.write((json.dumps(rep, indent=1) if as_json else format_benchmark(rep)) + "\n")
-    return rep
+    dirs = [directory] if isinstance(directory, str) else list(directory)
+    reps = []
+    for d in dirs:
+        rep = benchmark(d, DetectConfig(), workers=workers, limit=limit, repeat=repeat)
+        reps.append(rep)
+        stdout.write((json.dumps(rep, indent=1) if as_json else format_benchmark(rep)) + "\n")
+    if len(reps) > 1 and not as_json:
+        stdout.write("\n" + format_summary(reps) + "\n")
+    return reps[0] if len(reps) == 1 else {"sets": reps}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--pairs", help="pair config JSON (string or file)")
     d.add_argument("--annotate-dir", help="write annotated JPEGs here")
     e = sub.add_parser("evaluate", help="accuracy on a labelled CSV (single or group format)")
-    e.add_argument("--labels", required=True)
+    e.add_argument("--labels", action="append", default=[], help="labels.csv (repeatable)")
+    e.add_argument("--all", metavar="DATA_DIR", help="every shared set under DATA_DIR, with a summary")
     e.add_argument("--verbose", action="store_true")
     e.add_argument("--json", action="store_true")
     b = sub.add_parser("benchmark", help="speed vs bare MediaPipe")
-    b.add_argument("images_dir")
+    b.add_argument("images_dir", nargs="+")
     b.add_argument("--workers", type=int, default=1)
     b.add_argument("--limit", type=int)
     b.add_argument("--repeat", type=int, default=1)
@@ -139,7 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1 if failed else 0
     if a.cmd == "evaluate":
-        run_evaluate(a.labels, verbose=a.verbose, as_json=a.json)
+        files = a.labels + (shared_label_files(a.all) if a.all else [])
+        if not files:
+            ap.error("give --labels CSV or --all DATA_DIR")
+        run_evaluate(files, verbose=a.verbose, as_json=a.json)
         return 0
     run_benchmark(a.images_dir, workers=a.workers, limit=a.limit, repeat=a.repeat, as_json=a.json)
     return 0

@@ -13,6 +13,13 @@ from .gestures import GESTURE_CATEGORY
 from .intake import ImageRejected, load_image
 
 COUNT_COLS = ["0", "1", "2", "3", "4", "5", "miss"]
+SIZE_BUCKETS = [(0, 30, "< 30"), (30, 40, "30-40"), (40, 50, "40-50"), (50, 60, "50-60"), (60, 10**9, ">= 60")]
+
+
+def size_bucket(box: list[float]) -> str:
+    """Hand size = sqrt(box width x height), in the image's pixels."""
+    size = max(0.0, (box[2] - box[0]) * (box[3] - box[1])) ** 0.5
+    return next(name for lo, hi, name in SIZE_BUCKETS if lo <= size < hi)
 
 
 def read_labels(csv_path: str) -> list[dict]:
@@ -92,6 +99,7 @@ def evaluate(
     single_pairs, gest_pairs, group_pairs, failures = [], [], [], []
     n_single = n_single_found = n_single_exact = n_gest_ok = 0
     n_gt = n_found = n_exact = n_pred = n_fp = 0
+    buckets = {name: [0, 0, 0] for *_, name in SIZE_BUCKETS}  # hands, found, exact
     t_total = 0.0
     for _i, r in enumerate(rows):
         try:
@@ -127,7 +135,11 @@ def evaluate(
             m = match_boxes([h.bbox for h in hands], [g["bbox"] for g in gt])
             n_fp += len(hands) - len(m)
             for gi, g in enumerate(gt):
+                b = buckets[size_bucket(g["bbox"])]
+                b[0] += 1
                 if gi in m:
+                    b[1] += 1
+                    b[2] += int(hands[m[gi]].fingers == g["fingers"])
                     n_found += 1
                     f = hands[m[gi]].fingers
                     n_exact += int(f == g["fingers"])
@@ -165,8 +177,31 @@ def evaluate(
             "predicted": n_pred,
             "unmatched_predictions": n_fp,
             "fingers_confusion": _matrix(labels, COUNT_COLS, group_pairs),
+            "by_size": {k: {"hands": v[0], "found": v[1], "exact": v[2]} for k, v in buckets.items()},
         }
     return rep
+
+
+def format_sizes(by_size: dict) -> str:
+    lines = ["hands by size (sqrt of box area, px)", f"{'size':8s}{'hands':>7s}{'found':>9s}{'exact':>9s}"]
+    for name, v in by_size.items():
+        n = v["hands"]
+        found = f"{v['found'] / n:.1%}" if n else "-"
+        exact = f"{v['exact'] / n:.1%}" if n else "-"
+        lines.append(f"{name:8s}{n:7d}{found:>9s}{exact:>9s}")
+    return "\n".join(lines)
+
+
+def summary_line(name: str, rep: dict) -> str:
+    """One row of the all-sets table: found and exact (a miss counts wrong) for either format."""
+    s = rep.get("single") or rep.get("group")
+    n = s["images"] if "images" in s else s["hands"]
+    unit = "images" if "images" in s else "hands"
+    return f"{name:22s}{n:6d} {unit:7s}{s['hands_found']:>9.1%}{s['exact_fingers']:>9.1%}{rep['ms_per_image']:>10.1f}"
+
+
+# the shared sets, relative to the data folder (``--all DIR``)
+SHARED_SETS = ("dev", "groups", "scenes", "screenshots/singles", "screenshots/scenes")
 
 
 def format_report(rep: dict) -> str:
@@ -198,4 +233,5 @@ def format_report(rep: dict) -> str:
             f"{g['unmatched_predictions']}"
         )
         out.append(format_matrix("finger-count confusion (labelled hands)", g["fingers_confusion"], COUNT_COLS))
+        out.append(format_sizes(g["by_size"]))
     return "\n".join(out)

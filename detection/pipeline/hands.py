@@ -15,6 +15,7 @@ All detections are mapped back to original pixels and merged (IoU / containment 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import cv2
@@ -67,6 +68,7 @@ class HandsConfig:
     hint_confidence: float = 0.05  # weak palms of the whole-image pass: places worth a closer look
     max_focus: int = 4  # closer looks at such places per image (one batched palm invoke each)
     focus_ratio: float = 6.0  # side of a closer look = palm size x this
+    scan_same_palm: float = 1.0  # palm centres closer than this x palm size are one hand (0 = off)
     scan_model: str = "palm"  # palm (full) | palm_lite
     scan_hint_confidence: float = 1.0  # weak palms of the scan (>= this) get a closer look (1 = off)
     scan_min_detail: float = 0.2  # skip windows with less detail than this x the image's most detailed one
@@ -184,6 +186,11 @@ def plan_tiles(w: int, h: int, hand_size: float | None, cfg: HandsConfig):
         side = int(side * 1.12) + 1
 
 
+def _add_time(timings: dict | None, key: str, since: float) -> None:
+    if timings is not None:
+        timings[key] = timings.get(key, 0.0) + (time.perf_counter() - since) * 1000
+
+
 def join_passes(a: str, b: str) -> str:
     return f"{a}+{b}" if a and b else (a or b)
 
@@ -230,7 +237,7 @@ def scan_pass(image: np.ndarray, known: list[RawHand], cfg: HandsConfig, looked:
     palms, hints = detect_palms_and_hints(
         image, windows, cfg.scan_confidence, cfg.scan_hint_confidence, model=cfg.scan_model
     )
-    fresh = [p for p in palms if not _inside_any(p, boxes)]
+    fresh = _distinct([p for p in palms if not _inside_any(p, boxes)], cfg.scan_same_palm)
     found = [RawHand(r.points, None, r.handedness, r.score, "scan") for r in read_palms(image, fresh)]
     if cfg.scan_hint_confidence < cfg.scan_confidence and hints:
         hints = [q for q in hints if not _inside_any(q, [p.box for p in palms])]
@@ -266,6 +273,18 @@ def focus_pass(
     return [RawHand(r.points, None, r.handedness, r.score, "focus") for r in read_palms(image, palms)]
 
 
+def _distinct(palms: list[Palm], same: float) -> list[Palm]:
+    """One palm per hand before the landmark step: a palm seen from two overlapping windows can come out
+    as two boxes that overlap too little for the NMS (one of them cut by a window edge); centres closer
+    than ``same`` x the larger palm are one hand (the best scored is kept)."""
+    kept: list[Palm] = []
+    for p in sorted(palms, key=lambda q: -q.score):
+        c = (p.box[:2] + p.box[2:]) / 2
+        if all(np.linalg.norm(c - (k.box[:2] + k.box[2:]) / 2) >= same * max(p.size, k.size) for k in kept):
+            kept.append(p)
+    return kept
+
+
 def _inside_any(p: Palm, boxes: list) -> bool:
     cx, cy = (p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2
     return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
@@ -277,8 +296,6 @@ def detect_hands(
     """Return merged hands (original pixel coordinates), the name of the second pass used and the
     collage panels looked at (empty unless the image was read as a collage). ``looked`` collects the
     regions looked at as (pass, x0, y0, x1, y1), for the officer's preview."""
-    import time
-
     t0 = time.perf_counter()
     h, w = image.shape[:2]
     if cfg.panels and cfg.second_pass != "never":
@@ -321,9 +338,13 @@ def detect_hands(
         elsewhere = [p for p in hints if not _inside_any(p, [x.bbox for x in hands])]
         if cfg.scan and (small or (closer and not hands) or always):
             second = "scan"
+            ts = time.perf_counter()
             hands += scan_pass(image, hands, cfg, looked)
+            _add_time(timings, "scan", ts)
         elif cfg.scan and hands and elsewhere:
+            ts = time.perf_counter()
             focused = focus_pass(image, hands, elsewhere, cfg, looked)
+            _add_time(timings, "focus", ts)
             second = "focus" if focused else second
             hands += focused
         # nothing in the whole image and at most one hand in the windows: rather a close-up than a

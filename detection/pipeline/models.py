@@ -21,6 +21,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 _lock = threading.Lock()
 _hands: dict[tuple, LockedModel] = {}
 LOAD_COUNT = {"hands": 0, "tflite": 0}
+INPUTS = {"palm": 0, "landmark": 0}  # views / regions run through each LiteRT model (benchmark counts)
 
 # model files inside the installed mediapipe package (no download at run time)
 TFLITE_FILES = {
@@ -101,6 +102,7 @@ class TfliteModel:
 
     def run(self, batch_input: np.ndarray) -> list[np.ndarray]:
         n = batch_input.shape[0]
+        INPUTS["palm" if self.segments else "landmark"] += n
         if n < self.batch:
             pad = np.zeros((self.batch - n, *batch_input.shape[1:]), np.float32)
             batch_input = np.concatenate([batch_input, pad])

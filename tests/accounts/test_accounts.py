@@ -96,3 +96,19 @@ def test_create_accounts_command_links_employees_and_mails_a_password_link(unit)
     assert linked.user.username == linked.nip
     assert linked.user.groups.get().name == "Pegawai"
     assert len(mail.outbox) == 1
+
+
+def test_holders_of_a_capability_include_superusers_when_admins_hold_it(db):
+    from django.contrib.auth import get_user_model
+
+    from accounts.access import holders, members
+    from accounts.roles import HR, LEADER
+    from tests.conftest import make_user
+
+    root = get_user_model().objects.create_superuser("root_holder", "r@example.test", "x-Strong-Pass-1")
+    hr = make_user("holder_hr", HR)
+    leader = make_user("holder_leader", LEADER)
+    make_user("holder_gone", HR).__class__.objects.filter(username="holder_gone").update(is_active=False)
+    assert set(holders("cases.manage")) == {root, hr}  # admins hold it, so the superuser does
+    assert set(holders("letters.sign")) == {leader}  # only leaders sign: a superuser is not one
+    assert list(members(HR)) == [hr]

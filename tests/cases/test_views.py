@@ -93,16 +93,22 @@ def test_staff_sees_only_own_case(client, world, staff_user):
     assert world["own"].reference in home and world["other"].reference not in home
 
 
-def test_evidence_view_and_download_logged(client, world, hr_user):
+def test_evidence_download_logged_each_time_thumbnails_once_per_page(client, world, hr_user):
     client.force_login(hr_user)
     e = world["evidence"]
     r = client.get(reverse("cases:evidence_file", args=[e.pk]))
     assert r["Content-Type"] == "image/jpeg" and b"".join(r.streaming_content)[:2] == b"\xff\xd8"
-    client.get(reverse("cases:evidence_thumb", args=[e.pk]))
+    before = AuditEvent.objects.count()
+    for _ in range(3):  # a gallery reloading its thumbnails writes nothing
+        assert client.get(reverse("cases:evidence_thumb", args=[e.pk])).status_code == 200
+    assert AuditEvent.objects.count() == before
     actions = list(
         AuditEvent.objects.filter(subject_id=str(e.pk), subject_type="cases.evidence").values_list("action", flat=True)
     )
-    assert "evidence.download" in actions and "evidence.view" in actions
+    assert sorted(actions) == ["evidence.download", "evidence.upload"]
+    client.get(reverse("cases:post_detail", args=[e.post_id]))  # the page showing the thumbnails: one event
+    (shown,) = AuditEvent.objects.filter(action="evidence.gallery_view")
+    assert shown.changes == {"post": e.post_id, "evidence": [e.pk]} and shown.actor == hr_user
 
 
 def test_case_list_constant_queries(client, hr_user, unit):

@@ -341,3 +341,36 @@ def test_merge_prefers_hand_not_cut_by_tile_edge():
     # far-apart hands are both kept, whatever their edges
     other = _raw((400, 90, 450, 170), score=0.7, edge=-0.5)
     assert len(merge_hands([cut, whole, other])) == 2
+
+
+def test_evaluate_every_shared_set_prints_found_exact_confusion_and_sizes(tmp_path):
+    """``--all DATA_DIR`` evaluates each set laid out like the shared data, with a summary table."""
+    import io
+    import os
+
+    from detection.pipeline.cli import run_evaluate, shared_label_files
+
+    for name, src in (("dev", "hands"), ("groups", "groups"), ("scenes", "scenes")):
+        os.symlink(ROOT / "tests" / "fixtures" / src, tmp_path / name)
+    files = shared_label_files(str(tmp_path))
+    assert [Path(f).parent.name for f in files] == ["dev", "groups", "scenes"]
+    out = io.StringIO()
+    reps = run_evaluate(files, stdout=out)
+    text = out.getvalue()
+    assert "finger-count confusion (largest hand)" in text and "finger-count confusion (labelled hands)" in text
+    assert "hands by size" in text and "30-40" in text and ">= 60" in text
+    scenes = reps[files[2]]["group"]
+    assert scenes["hands_found"] == 1.0 and scenes["exact_fingers"] == 1.0
+    assert sum(v["hands"] for v in scenes["by_size"].values()) == scenes["hands"] == 7
+    summary = text.split("ms/image")[-1]
+    assert "dev" in summary and "groups" in summary and "scenes" in summary
+
+
+def test_benchmark_reports_ratio_stages_and_litert_inputs(tmp_path):
+    from detection.pipeline.benchmark import benchmark, format_benchmark
+
+    rep = benchmark(str(ROOT / "tests" / "fixtures" / "scenes"))
+    assert rep["images"] == 2 and rep["ratio"] > 0
+    assert rep["palm_views_per_image"] >= 2 and rep["landmark_regions_per_image"] >= 3
+    assert {"intake", "layout", "hands_whole", "hands_second", "scan", "gestures"} <= set(rep["stages_ms"])
+    assert "palm-detector views" in format_benchmark(rep)

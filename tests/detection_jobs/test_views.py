@@ -285,3 +285,33 @@ def test_detection_uses_the_evidence_size_limits(settings, post, upload):
     run = DetectionRun.objects.get(evidence=evidence)
     assert run.status == DetectionRun.Status.FAILED
     assert "Gambar tidak dapat diproses" in run.error and "MP" in run.error
+
+
+def test_screenshot_of_a_scene_shows_the_regions_looked_at_on_request(hr_client, hr_user, election, post, upload):
+    """A phone screenshot of a post showing a scene (SubhiH photos): the photo inside is read, the
+    hands are in the screenshot's pixels, and the officer can ask for the regions looked at."""
+    import io
+    from pathlib import Path
+
+    from PIL import Image
+
+    shot = Path(__file__).resolve().parents[1] / "fixtures" / "screenshots" / "shot_scn_d025.jpg"
+    evidence = upload(post, shot)
+    run = DetectionRun.objects.get(evidence=evidence)
+    assert run.status == DetectionRun.Status.DONE, run.error
+    assert run.second_pass.startswith("post")
+    passes = {r[0] for r in run.looked}
+    assert {"post", "whole", "scan"} <= passes
+    post_box = next(r[1:] for r in run.looked if r[0] == "post")
+    assert sorted(h.fingers for h in run.hands.all()) == [0, 0, 4, 5]
+    for h in run.hands.all():  # boxes in the screenshot's pixels, inside the photo
+        assert post_box[1] <= h.bbox[1] and h.bbox[3] <= post_box[3]
+    html = hr_client.get(reverse("detection:evidence_results", args=[evidence.pk])).content.decode()
+    assert "Tampilkan area yang diperiksa" in html and "regions=1" in html
+    plain = hr_client.get(reverse("detection:annotated_image", args=[run.pk]))
+    marked = hr_client.get(reverse("detection:annotated_image", args=[run.pk]) + "?regions=1")
+    assert plain.status_code == marked.status_code == 200
+    a = Image.open(io.BytesIO(b"".join(plain.streaming_content)))
+    b = Image.open(io.BytesIO(marked.content))
+    assert a.size == b.size and list(a.getdata()) != list(b.getdata())
+    assert AuditEvent.objects.filter(actor=hr_user, changes__kind="annotated_regions").exists()

@@ -275,3 +275,14 @@ def test_uu20_2023_pasal_52_training_text_cites_the_table():
     explanations = " ".join(q[-1] for q in content.QUESTIONS)
     assert str(regimes.dismissal_outcome("pns").article) in explanations
     assert "Pasal 15 PP 42/2004" in explanations and "Pasal 5 huruf n angka 4 PP 94/2021" in explanations
+
+
+def test_every_pemda_option_is_on_the_unconfirmed_checklist():
+    from legal import options
+    from legal.unconfirmed import POINTS
+
+    listed = " ".join(p.configure for p in POINTS)
+    for key in options.OPTIONS:
+        assert key in listed, key
+    markdown = page.to_markdown()
+    assert "Semua hal yang belum dikonfirmasi dalam brief" in markdown and "Digit 9–14 NI PPPK" in markdown

@@ -64,6 +64,7 @@ def test_bundle_round_trip_then_one_changed_byte_names_the_evidence_file(full_ca
     assert evidence[0]["custody"]["uploaded_by"] == "t_hr" and evidence[0]["custody"]["uploaded_at"]
     assert evidence[0]["sha256"] == evidence[0]["custody"]["recorded_sha256"]
     assert names == {f["path"] for f in manifest["files"]} | {"manifest.json", "manifest.sig"}
+    assert zipfile.ZipFile(out).read("lhp.pdf").startswith(b"%PDF")
     decisions = json.loads(zipfile.ZipFile(out).read("keputusan.json"))
     assert any(d["delivery"]["delivered_on"] == "2024-11-04" for d in decisions)
 

@@ -6,8 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from audit.models import AuditEvent
@@ -179,3 +181,13 @@ def test_the_queue_page_makes_a_constant_number_of_queries(client, monitor_user)
         page = client.get(reverse("outreach:queue"))
     assert len(seven.captured_queries) == len(one.captured_queries)
     assert page.content.decode().count("Diterima") >= 7
+
+
+def test_public_pages_in_english_after_choosing_it(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(URL).content.decode()
+    assert "Report a post by an employee who is not neutral" in page and "Send report" in page
+    assert "Kirim laporan" not in page
+    stats = client.get(reverse("outreach:statistics")).content.decode()
+    assert "ASN neutrality enforcement figures" in stats
+    translation.activate(settings.LANGUAGE_CODE)  # the middleware leaves the thread's language set

@@ -9,11 +9,12 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.deadlines import CLOCKS, DUE_SOON_WORKING_DAYS
+from cases.deadlines import CLOCKS
 from cases.models import Case, Notification
 from cases.selectors import CLOSED
 from cases.services import notify
 from workdays.calendar import Calendar
+from workdays.deadlines import due_soon_horizon, is_overdue
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         cal = Calendar()
-        horizon = cal.add_working_days(today, DUE_SOON_WORKING_DAYS)
+        horizon = due_soon_horizon(today, cal)
         qs = (
             Case.objects.exclude(status__in=CLOSED)
             .filter(due_date__isnull=False, due_date__lte=horizon, assigned_officer__isnull=False)
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         for case in qs.iterator(chunk_size=500):
             if CLOCKS[case.status].mode == "stopped":
                 continue
-            overdue = case.due_date < today
+            overdue = is_overdue(case.due_date, today)
             kind = Notification.Kind.OVERDUE if overdue else Notification.Kind.DUE_SOON
             if overdue:
                 message = _("Kasus %(ref)s lewat batas waktu (%(d)s).")
