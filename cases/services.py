@@ -396,6 +396,11 @@ def record_examination(
     locked = _lock(case, expected_version)
     if locked.status not in (Case.Status.EXAMINATION, Case.Status.SUMMONS_1, Case.Status.SUMMONS_2):
         raise ValidationError(_("BAP hanya dapat dicatat pada tahap pemanggilan/pemeriksaan."))
+    from .authorities import tim_pemeriksa_refusal
+
+    refusal = tim_pemeriksa_refusal(locked, examiners.splitlines())
+    if refusal:
+        raise ValidationError(refusal)
     exam = Examination.objects.create(
         case=locked,
         held_on=held_on,
