@@ -126,6 +126,16 @@ ScopeRule = Callable[[Any], QuerySet]
 ROLE_SCOPES: dict[str, ScopeRule] = {}
 
 
+def _supervised_staff(user: Any) -> QuerySet:
+    from registry.models import Employee
+
+    return Employee.objects.filter(supervisor__user=user)
+
+
+# The atasan langsung reaches only the employees whose Employee.supervisor is linked to their account.
+ROLE_SCOPES[SUPERVISOR] = _supervised_staff
+
+
 def employee_scope(user: Any, capability: str) -> QuerySet | None:
     """The employees whose records ``user`` reaches through ``capability``; None means every employee.
 

@@ -51,7 +51,10 @@ def sha256_of(fh: IO[bytes]) -> tuple[str, int]:
 
 def media_names(path: str = "") -> Iterator[str]:
     """Every file in the default storage (local folder or S3 bucket), recursively."""
-    dirs, files = default_storage.listdir(path)
+    try:
+        dirs, files = default_storage.listdir(path)
+    except FileNotFoundError:  # a fresh install has no media folder yet
+        return
     for f in sorted(files):
         yield f"{path}/{f}" if path else f
     for d in sorted(dirs):

@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from registry.models import Employee
 
 from .models import Decision, Signatory
+from .sanctions import authorised_official
+
+__all__ = ["authorised_official", "decision_signatory", "from_employee", "ppk", "rank_text", "signatory_for"]
 
 Off = Decision.Official
 

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import can, employee_of, members
+from accounts.access import can, employee_of, members, scoped
 from accounts.roles import HR
 from audit.services import record
 from legal import options, procedure, violations
@@ -70,11 +70,16 @@ def obligations(duty: SupervisorDuty) -> list[tuple[str, str]]:
 
 # --- Selectors ---------------------------------------------------------------------------------
 def duties_for(*, user: Any) -> QuerySet:
-    """The duties of the supervisor linked to ``user`` (none when no Employee is linked)."""
+    """The duties of the supervisor linked to ``user``, through the single access path: the case's employee
+    must be in the user's scope for ``supervision.view`` (accounts.access.ROLE_SCOPES: their current staff)
+    and the duty must be addressed to them."""
     me = employee_of(user)
     if me is None or not can(user, "supervision.view"):
         return SupervisorDuty.objects.none()
-    return SupervisorDuty.objects.filter(supervisor=me).select_related("case__employee__unit", "case__violation_type")
+    own = SupervisorDuty.objects.filter(supervisor=me)
+    return scoped(own, user, "supervision.view", via="case__employee").select_related(
+        "case__employee__unit", "case__violation_type"
+    )
 
 
 def duty_for(*, user: Any, pk: int) -> SupervisorDuty:
@@ -201,7 +206,7 @@ def flag_missed(*, today: dt.date | None = None) -> int:
     (idempotent). Run daily with the case reminders."""
     today = today or timezone.localdate()
     count = 0
-    qs = SupervisorDuty.objects.select_for_update().filter(status=D.PENDING, due_on__lt=today)
+    qs = SupervisorDuty.objects.select_for_update(of=("self",)).filter(status=D.PENDING, due_on__lt=today)
     for duty in qs.select_related("case__assigned_officer", "supervisor__supervisor__user"):
         duty.status, duty.missed_flagged_at = D.MISSED, timezone.now()
         duty.save(update_fields=["status", "missed_flagged_at"])
@@ -236,7 +241,7 @@ def open_case_for_missed_duty(*, duty: SupervisorDuty, acting_user: Any, request
     from . import deadlines
     from .services import allocate_reference
 
-    duty = SupervisorDuty.objects.select_for_update().select_related("supervisor", "case").get(pk=duty.pk)
+    duty = SupervisorDuty.objects.select_for_update(of=("self",)).select_related("supervisor", "case").get(pk=duty.pk)
     if duty.status != D.MISSED:
         raise ValidationError(_("Hanya tugas atasan yang lewat batas waktu yang dapat dijadikan kasus."))
     if duty.follow_up_case_id:

@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.access import require
 from audit.services import record
@@ -50,6 +50,9 @@ def enqueue_detection(evidence_id: int) -> None:
     enqueue(QUEUE, run_detection, evidence_id, retries=RETRIES)
 
 
+DEFERRED_NOTE = gettext_lazy("Foto besar: dianalisis di luar permintaan unggah (manage.py requeue_detections).")
+
+
 def defer_detection(evidence_id: int) -> DetectionRun:
     """Leave the run queued without running it now (a big photo on a server without workers): the next
     ``manage.py requeue_detections`` picks it up as a run never claimed."""
@@ -58,10 +61,20 @@ def defer_detection(evidence_id: int) -> DetectionRun:
         defaults={
             "status": DetectionRun.Status.QUEUED,
             "queued_at": timezone.now(),
-            "error": _("Foto besar: dianalisis di luar permintaan unggah (manage.py requeue_detections)."),
+            "error": str(DEFERRED_NOTE),
         },
     )
     return run
+
+
+def _too_big_for_a_request(evidence: Any) -> bool:
+    """Without workers a job runs inline; inside a web request a big photo must wait for the cron command."""
+    from django.conf import settings
+
+    from netralitas_site.jobs import queues_are_async
+
+    pixels = (evidence.width or 0) * (evidence.height or 0)
+    return not queues_are_async() and pixels > settings.DETECTION_INLINE_MAX_PIXELS
 
 
 @transaction.atomic
@@ -76,7 +89,8 @@ def requeue(*, evidence: Any, acting_user: Any = None, request: Any = None, forc
     previous = run.status
     run.status = DetectionRun.Status.QUEUED
     run.queued_at = timezone.now()
-    run.error = ""
+    deferred = request is not None and _too_big_for_a_request(evidence)
+    run.error = str(DEFERRED_NOTE) if deferred else ""
     run.requested_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
     run.save(update_fields=["status", "queued_at", "error", "requested_by"])
     record(
@@ -86,7 +100,8 @@ def requeue(*, evidence: Any, acting_user: Any = None, request: Any = None, forc
         changes={"status": [previous, run.status], "evidence_id": evidence.pk},
         request=request,
     )
-    enqueue_detection(evidence.pk)
+    if not deferred:
+        enqueue_detection(evidence.pk)
     return run
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from accounts.access import holders
+from legal import citations, regimes, violations
 
 from . import legal, procedure
 from .dates import tanggal
@@ -25,6 +26,21 @@ def kinds_for_case(case) -> list[str]:
 def signers():
     """Accounts that may sign letters (capability letters.sign)."""
     return holders("letters.sign")
+
+
+def sanction_basis(status: str, violation, sanction) -> list[str]:
+    """A Menimbang item naming the article that sets the sanction (and the one that sets its level)."""
+    rule = regimes.BY_CODE.get(getattr(sanction, "code", "") or "")
+    if rule is None:
+        return []
+    articles = [str(rule.article)]
+    vrule = violations.get(getattr(violation, "code", "") or "")
+    level_set = getattr(vrule, "level_set_by", None)
+    if level_set is not None and not level_set.unconfirmed and status in ("pns", "cpns"):
+        articles.insert(0, str(level_set))
+    return [
+        f"bahwa perbuatan tersebut dikenai {citations.lower_first(rule.label(status))} sesuai {', '.join(articles)};"
+    ]
 
 
 def default_signatory(kind: str, case, employee, *, create: bool = False):
@@ -83,11 +99,11 @@ def latest_examination(case):
     return case.examinations.order_by("-held_on", "-id").first() if case is not None else None
 
 
-def default_copies(kind: str, letterhead: Letterhead, region: str, employee) -> str:
+def default_copies(kind: str, letterhead: Letterhead, region: str, employee, status: str = "pns") -> str:
     supervisor = f"Atasan langsung Sdr. {employee.display_name}" if employee else "Atasan langsung yang bersangkutan"
     if kind == LetterKind.DECISION:
         items = [
-            "Kepala Kantor Regional Badan Kepegawaian Negara",
+            *(["Kepala Kantor Regional Badan Kepegawaian Negara"] if status != "honorer" else []),  # not ASN
             f"Inspektur {region}",
             f"Kepala {letterhead.agency}",
             supervisor,
@@ -100,8 +116,9 @@ def default_copies(kind: str, letterhead: Letterhead, region: str, employee) -> 
     return "\n".join(items)
 
 
-def default_body(kind: str, case, employee, decision) -> str:
+def default_body(kind: str, case, employee, decision, status: str = "pns") -> str:
     k = LetterKind(kind)
+    honorer = status == "honorer"  # not ASN: no "Pegawai ASN", no "hukuman disiplin" (SE MenPAN-RB 1/2023)
     summary = (getattr(case, "summary", "") or "").strip()
     if k in (LetterKind.SUMMONS_1, LetterKind.SUMMONS_2):
         return "Saudara diminta membawa kartu identitas pegawai dan dokumen lain yang dianggap perlu."
@@ -112,8 +129,12 @@ def default_body(kind: str, case, employee, decision) -> str:
     if k in DISCIPLINE_KINDS - {LetterKind.DECISION}:
         return (
             f"Uraian perbuatan: {summary or 'sebagaimana tercantum dalam berita acara pemeriksaan.'}\n\n"
-            "Saudara diminta untuk tidak mengulangi perbuatan tersebut dan menjaga netralitas sebagai Pegawai "
-            "ASN. Pelanggaran berikutnya akan dijatuhi hukuman disiplin yang lebih berat."
+            "Saudara diminta untuk tidak mengulangi perbuatan tersebut dan menjaga netralitas"
+            + (
+                " sesuai perjanjian kerja Saudara. Pelanggaran berikutnya akan dikenai sanksi yang lebih berat."
+                if honorer
+                else " sebagai Pegawai ASN. Pelanggaran berikutnya akan dijatuhi hukuman disiplin yang lebih berat."
+            )
         )
     if k == LetterKind.DECISION:
         return f"karena {summary or 'terbukti melakukan pelanggaran sebagaimana tersebut dalam konsiderans Menimbang.'}"
@@ -159,8 +180,8 @@ def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead |
             sanction=getattr(decision, "sanction_type", None),
             exam_date=tanggal(exam.held_on) if exam else "",
         ),
-        "body": default_body(kind, case, employee, decision),
-        "copies": default_copies(kind, letterhead, region, employee) if letterhead else "",
+        "body": default_body(kind, case, employee, decision, status),
+        "copies": default_copies(kind, letterhead, region, employee, status) if letterhead else "",
         "details": {},
     }
     if employee is not None:
@@ -202,11 +223,18 @@ def initial_for(*, kind: str, case=None, employee=None, letterhead: Letterhead |
             considerations="\n".join(
                 [
                     f"bahwa berdasarkan hasil pemeriksaan{' tanggal ' + tanggal(exam.held_on) if exam else ''}, "
-                    f"Sdr. {data.get('addressee_name', '')} terbukti melakukan {legal.violation_phrase(violation)};",
-                    "bahwa untuk menegakkan disiplin dan netralitas Pegawai ASN perlu menjatuhkan hukuman disiplin "
-                    "sesuai dengan tingkat pelanggarannya;",
+                    f"Sdr. {data.get('addressee_name', '')} terbukti melakukan {legal.violation_phrase(violation)}, "
+                    f"yang melanggar {citations.prohibition(status, violation)};",
+                    *sanction_basis(status, violation, getattr(decision, "sanction_type", None)),
+                    (
+                        "bahwa untuk menegakkan kewajiban netralitas menurut perjanjian kerja perlu menjatuhkan "
+                        "sanksi sesuai dengan tingkat pelanggarannya;"
+                        if status == "honorer"
+                        else "bahwa untuk menegakkan disiplin dan netralitas Pegawai ASN perlu menjatuhkan hukuman "
+                        "disiplin sesuai dengan tingkat pelanggarannya;"
+                    ),
                     "bahwa berdasarkan pertimbangan sebagaimana dimaksud di atas, perlu menetapkan Keputusan tentang "
-                    "Penjatuhan Hukuman Disiplin;",
+                    + ("Penjatuhan Sanksi;" if status == "honorer" else "Penjatuhan Hukuman Disiplin;"),
                 ]
             ),
             references="\n".join(legal.decision_references(status)),

@@ -144,6 +144,7 @@ def letter_context(letter: Letter, *, draft: bool) -> dict[str, Any]:
         "confidential": kind_spec.confidential,
         "zone": zone_label(),
         "regional_head": bool(letter.signatory_id and letter.signatory.is_regional_head),
+        "honorer": getattr(letter.case, "employee_status", "") == "honorer",
         "signs_as_ppk": bool(letter.signatory_id and letter.signatory.office == "ppk"),
         "decider_title": letter.signer_position.upper(),
         "effective_clause": procedure.effective_clause(letter.decision),

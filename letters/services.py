@@ -89,6 +89,8 @@ def _bind_signature(letter: Letter) -> None:
         raise IllegalStep(_("Pilih pejabat penandatangan."))
     if not signatory.is_active:
         raise IllegalStep(_("%(name)s tidak lagi menjabat; pilih pejabat yang sedang menjabat.") % {"name": signatory})
+    if signatory.letterhead_id and not signatory.is_regional_head:
+        letter.letterhead = signatory.letterhead  # the kop of the official's own perangkat daerah
     letter.signer_name = signatory.name
     letter.signer_position = signatory.title
     letter.signer_rank = signatory.rank

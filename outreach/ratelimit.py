@@ -1,11 +1,13 @@
-"""Fixed-window rate limits in the cache (Redis when REDIS_URL is set, so limits hold across web hosts).
+"""Rate limits in the cache (Redis when REDIS_URL is set, so limits hold across web hosts).
+
+Each window starts at the first attempt and lasts its period (the counter's expiry), so N attempts within one
+period of each other are counted together wherever the clock's minute boundary falls.
 
 Rates are written like allauth's: ``"9/m,30/h"`` = 9 per minute and 30 per hour."""
 
 from __future__ import annotations
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,10 +35,9 @@ def client_address(request) -> str:
 def hit(scope: str, ident: str, rates: str) -> bool:
     """Count one attempt; False when any window of ``rates`` is already full (the attempt is refused)."""
     key_id = hashlib.sha256(f"{scope}:{ident}".encode()).hexdigest()[:32]  # no raw addresses/URLs in keys
-    now = int(time.time())
     allowed = True
     for limit, seconds in parse(rates):
-        key = f"rl:{scope}:{seconds}:{now // seconds}:{key_id}"
+        key = f"rl:{scope}:{seconds}:{key_id}"
         cache.add(key, 0, timeout=seconds + 5)
         try:
             count = cache.incr(key)

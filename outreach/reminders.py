@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.access import members
@@ -30,7 +31,12 @@ def _recipients(case, overdue: bool) -> list:
 
 
 def send_recommendation_reminders(today: dt.date | None = None) -> int:
-    today = today or timezone.localdate()
+    """Stored notification texts are in the site language, whatever language the caller has active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _send(today or timezone.localdate())
+
+
+def _send(today: dt.date) -> int:
     open_recs = Recommendation.objects.filter(followed_up_on__isnull=True).select_related(
         "case__assigned_officer__employee__supervisor__user"
     )

@@ -41,6 +41,9 @@ from registry.services import identifier_warnings
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
+# A sheet wider than this is refused: a 31 KB XLSX with one cell in column XFD on 5,000 rows otherwise
+# expands to 82 million empty cells (+600 MB) when read row by row.
+MAX_COLUMNS = 100
 BATCH = 500
 LOOKUP_CHUNK = 300  # values per IN (...) so SQLite's parameter limit is never reached
 
@@ -174,10 +177,33 @@ def _read_csv(content: bytes) -> list[list[Any]]:
         raise ImportFileError(_("Berkas ini bukan CSV teks. Unggah berkas .csv atau .xlsx."))
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)  # Excel in Indonesian locale writes ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[list[Any]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for values in reader:
+            if len(values) > MAX_COLUMNS:
+                raise ImportFileError(_too_wide(reader.line_num))
+            out.append(values)
+            if len(out) > MAX_ROWS + 1:
+                break
     except csv.Error as exc:
-        raise ImportFileError(_("Berkas CSV rusak: %(e)s") % {"e": exc})
+        if "field larger than field limit" in str(exc):
+            raise ImportFileError(
+                _("Isi satu sel di baris %(row)s terlalu panjang (lebih dari %(n)s karakter).")
+                % {"row": reader.line_num, "n": csv.field_size_limit()}
+            ) from exc
+        raise ImportFileError(
+            _("Berkas CSV rusak di baris %(row)s (tanda kutip tidak tertutup atau karakter tak sah).")
+            % {"row": reader.line_num}
+        ) from exc
+    return out
+
+
+def _too_wide(row: int) -> str:
+    return _("Baris %(row)s berisi lebih dari %(n)s kolom. Gunakan templat CSV yang disediakan.") % {
+        "row": row,
+        "n": MAX_COLUMNS,
+    }
 
 
 def _read_xlsx(content: bytes) -> list[list[Any]]:
@@ -192,8 +218,12 @@ def _read_xlsx(content: bytes) -> list[list[Any]]:
     try:
         sheet = workbook.worksheets[0]
         out: list[list[Any]] = []
-        for values in sheet.iter_rows(values_only=True):
-            out.append(list(values))
+        # max_col bounds the memory: cells to the right are never materialised, one extra column tells us
+        # the sheet is too wide.
+        for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1), start=1):
+            if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] not in (None, ""):
+                raise ImportFileError(_too_wide(number))
+            out.append(list(values[:MAX_COLUMNS]))
             if len(out) > MAX_ROWS + 1:
                 break
         return out

@@ -121,11 +121,16 @@ def quiz_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("training:attempt", pk=attempt.pk)
 
 
-def _answers_from(post) -> dict[int, list[str]]:
-    answers = {}
+def _answers_from(post, attempt: Attempt) -> dict[int, list[int]]:
+    """Form values name an option by its place in this attempt's shuffled order (1, 2, …), never by its
+    database id (ids follow creation order, and the right option was often created first)."""
+    orders = dict(attempt.items.values_list("pk", "option_order"))
+    answers: dict[int, list[int]] = {}
     for key in post:
-        if key.startswith("q") and key[1:].isdigit():
-            answers[int(key[1:])] = post.getlist(key)
+        if key.startswith("q") and key[1:].isdigit() and int(key[1:]) in orders:
+            order = orders[int(key[1:])]
+            places = [int(v) for v in post.getlist(key) if v.isdigit()]
+            answers[int(key[1:])] = [order[p - 1] for p in places if 1 <= p <= len(order)]
     return answers
 
 
@@ -141,8 +146,8 @@ def _items_for_display(attempt: Attempt) -> list[dict]:
             "text": item.question.text,
             "multiple": item.question.kind == item.question.Kind.MULTIPLE,
             "options": [
-                {"id": oid, "text": texts.get(oid, ""), "checked": oid in (item.selected or [])}
-                for oid in item.option_order
+                {"id": place, "text": texts.get(oid, ""), "checked": oid in (item.selected or [])}
+                for place, oid in enumerate(item.option_order, start=1)
             ],  # fmt: skip
         }
         for item in items
@@ -169,7 +174,7 @@ def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
 def attempt_save(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.own_attempt(request.user, pk)
     try:
-        services.save_answers(attempt=attempt, answers=_answers_from(request.POST), acting_user=request.user)
+        services.save_answers(attempt=attempt, answers=_answers_from(request.POST, attempt), acting_user=request.user)
     except services.TrainingError as exc:
         return HttpResponse(format_html('<span class="badge err">{}</span>', str(exc)))
     return HttpResponse(
@@ -183,7 +188,7 @@ def attempt_submit(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.own_attempt(request.user, pk)
     try:
         attempt, late = services.submit_attempt(
-            attempt=attempt, answers=_answers_from(request.POST), acting_user=request.user
+            attempt=attempt, answers=_answers_from(request.POST, attempt), acting_user=request.user
         )
     except services.TrainingError as exc:
         messages.error(request, str(exc))
@@ -207,6 +212,8 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = selectors.own_attempt(request.user, pk)
     if attempt.is_open:
         return redirect("training:attempt", pk=attempt.pk)
+    # The key (right options, per-question marks, explanations) only once no attempt is left to use it in.
+    reveal = attempt.passed or services.attempts_left(attempt.quiz, attempt.employee) == 0
     items = []
     for item in attempt.items.select_related("question").prefetch_related("question__options"):
         options = {o.pk: o for o in item.question.options.all()}
@@ -217,7 +224,7 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
                 "options": [
                     {
                         "text": options[oid].text,
-                        "correct": options[oid].is_correct,
+                        "correct": reveal and options[oid].is_correct,
                         "chosen": oid in (item.selected or []),
                     }
                     for oid in item.option_order
@@ -227,7 +234,9 @@ def attempt_result(request: HttpRequest, pk: int) -> HttpResponse:
         )
     certificate = selectors.certificate_for_attempt(attempt)
     return render(
-        request, "training/attempt_result.html", {"attempt": attempt, "items": items, "certificate": certificate}
+        request,
+        "training/attempt_result.html",
+        {"attempt": attempt, "items": items, "certificate": certificate, "reveal": reveal},
     )
 
 

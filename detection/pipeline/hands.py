@@ -68,6 +68,7 @@ class HandsConfig:
     hint_confidence: float = 0.05  # weak palms of the whole-image pass: places worth a closer look
     max_focus: int = 4  # closer looks at such places per image (one batched palm invoke each)
     focus_ratio: float = 6.0  # side of a closer look = palm size x this
+    scan_same_palm: float = 1.0  # palm centres closer than this x palm size are one hand (0 = off)
     scan_model: str = "palm"  # palm (full) | palm_lite
     scan_hint_confidence: float = 1.0  # weak palms of the scan (>= this) get a closer look (1 = off)
     scan_min_detail: float = 0.2  # skip windows with less detail than this x the image's most detailed one
@@ -236,7 +237,7 @@ def scan_pass(image: np.ndarray, known: list[RawHand], cfg: HandsConfig, looked:
     palms, hints = detect_palms_and_hints(
         image, windows, cfg.scan_confidence, cfg.scan_hint_confidence, model=cfg.scan_model
     )
-    fresh = [p for p in palms if not _inside_any(p, boxes)]
+    fresh = _distinct([p for p in palms if not _inside_any(p, boxes)], cfg.scan_same_palm)
     found = [RawHand(r.points, None, r.handedness, r.score, "scan") for r in read_palms(image, fresh)]
     if cfg.scan_hint_confidence < cfg.scan_confidence and hints:
         hints = [q for q in hints if not _inside_any(q, [p.box for p in palms])]
@@ -270,6 +271,18 @@ def focus_pass(
         looked += [("focus", *b) for b in windows]
     palms = [p for p in detect_palms(image, windows, cfg.scan_confidence) if not _inside_any(p, boxes)]
     return [RawHand(r.points, None, r.handedness, r.score, "focus") for r in read_palms(image, palms)]
+
+
+def _distinct(palms: list[Palm], same: float) -> list[Palm]:
+    """One palm per hand before the landmark step: a palm seen from two overlapping windows can come out
+    as two boxes that overlap too little for the NMS (one of them cut by a window edge); centres closer
+    than ``same`` x the larger palm are one hand (the best scored is kept)."""
+    kept: list[Palm] = []
+    for p in sorted(palms, key=lambda q: -q.score):
+        c = (p.box[:2] + p.box[2:]) / 2
+        if all(np.linalg.norm(c - (k.box[:2] + k.box[2:]) / 2) >= same * max(p.size, k.size) for k in kept):
+            kept.append(p)
+    return kept
 
 
 def _inside_any(p: Palm, boxes: list) -> bool:

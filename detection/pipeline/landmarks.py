@@ -52,7 +52,7 @@ def palm_roi(palm: Palm) -> Roi:
     return Roi(cx, cy, max(w, h) * ROI_SCALE, angle)
 
 
-def landmarks_roi(points: np.ndarray) -> Roi:
+def landmarks_roi(points: np.ndarray, scale: float = 2.0, shift: float = -0.1) -> Roi:
     """MediaPipe's landmarks-to-ROI rule (what its tracking uses for the next frame): the hand's own
     axis (wrist -> middle-finger base), the landmarks' box in that frame, 2 x, shifted 0.1 to the fingers."""
     wrist, middle = points[0, :2], points[9, :2]
@@ -65,9 +65,9 @@ def landmarks_roi(points: np.ndarray) -> Roi:
     centre = ((lo + hi) / 2) @ rot  # back to the image frame
     w, h = hi - lo
     cx, cy = centre
-    cx += -h * -0.1 * s
-    cy += h * -0.1 * c
-    return Roi(float(cx), float(cy), float(max(w, h) * 2.0), angle)
+    cx += -h * shift * s
+    cy += h * shift * c
+    return Roi(float(cx), float(cy), float(max(w, h) * scale), angle)
 
 
 def _affine(roi: Roi) -> np.ndarray:

@@ -40,9 +40,18 @@ def _runs(flags: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
 
 def find_post_photo(image: np.ndarray) -> Box | None:
     """Box (x0, y0, x1, y1) of the photo in a screenshot of a post, or None when it is not one."""
-    h, w = image.shape[:2]
-    if h < MIN_PORTRAIT * w or w < 160:
+    full_h, full_w = image.shape[:2]
+    if full_h < MIN_PORTRAIT * full_w or full_w < 160:
         return None
+    box = _find_band(np.ascontiguousarray(image[::2, ::2]))  # half resolution: a 2 px edge error is harmless
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    return (2 * x0, 2 * y0, min(full_w, 2 * x1), min(full_h, 2 * y1))
+
+
+def _find_band(image: np.ndarray) -> Box | None:
+    h, w = image.shape[:2]
     top = image[: max(2, h // 50)].reshape(-1, 3).astype(np.int16)
     theme = np.median(top, 0)
     if float((np.abs(top - theme).max(1) <= THEME_TOLERANCE).mean()) < 0.9:
@@ -108,4 +117,8 @@ def native_scale(photo: np.ndarray, factors: tuple[float, ...] = (2, 3, 4, 6, 8,
 
 
 def _sharpness(gray: np.ndarray) -> float:
-    return float(np.percentile(np.abs(cv2.Laplacian(gray, cv2.CV_16S)), 99))
+    """99th percentile of |Laplacian| (a partial sort of every second row: a full percentile sorted
+    the whole photo, ~10 ms a call)."""
+    lap = np.abs(cv2.Laplacian(gray, cv2.CV_16S)[::2]).ravel()
+    k = int(0.99 * (lap.size - 1))
+    return float(np.partition(lap, k)[k]) if lap.size else 0.0

@@ -138,3 +138,13 @@ def test_a_tampered_archive_is_refused_before_anything_is_written(tmp_path, hr_u
     with pytest.raises(CommandError, match="Hash tidak cocok"):
         call_command("restore", str(tampered))
     assert not (tmp_path / "other-media").exists()  # verified before a single file was written
+
+
+def test_backup_of_an_install_without_media_files(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "no-media-yet")
+    archive = tmp_path / "kosong.tar"
+    out = io.StringIO()
+    call_command("backup", out=str(archive), stdout=out)
+    assert "0 berkas media" in out.getvalue()
+    with tarfile.open(archive) as tar:
+        assert sorted(tar.getnames()) == ["db.xml", "manifest.json"]

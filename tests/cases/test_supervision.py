@@ -133,3 +133,19 @@ def test_seed_demo_prints_a_supervisor_who_has_a_duty():
     user = User.objects.get(username="atasan")
     duties = list(supervision.duties_for(user=user))
     assert duties and Notification.objects.filter(user=user, message__contains="wajib memanggil").exists()
+
+
+def test_supervisor_scope_goes_through_the_access_hook(hr_user, people):
+    from accounts import access
+    from accounts.roles import SUPERVISOR
+
+    assert SUPERVISOR in access.ROLE_SCOPES
+    boss_user = people["boss"].user
+    scope = access.employee_scope(boss_user, "supervision.view")
+    assert list(scope) == [people["staff"]]
+    duty = SupervisorDuty.objects.get(case=make_case(hr_user, people["staff"]))
+    assert list(supervision.duties_for(user=boss_user)) == [duty]
+    # the staff member moves to another supervisor: the old one no longer reaches the case
+    people["staff"].supervisor = people["other_boss"]
+    people["staff"].save()
+    assert list(supervision.duties_for(user=boss_user)) == []

@@ -114,3 +114,18 @@ def test_decompression_bomb_message_names_the_real_dimensions():
         check_image(_file(_png(20000, 20000), "bom.png"))
     message = exc.value.messages[0]
     assert "20000×20000 piksel" in message and "?" not in message
+
+
+def test_requeue_button_on_a_big_photo_does_not_analyse_it_in_the_request(
+    settings, post, upload, hr_client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    settings.REDIS_URL = ""
+    evidence = upload(post, ONE_FINGER)
+    DetectionRun.objects.filter(evidence=evidence).update(status=DetectionRun.Status.FAILED)
+    settings.DETECTION_INLINE_MAX_PIXELS = 100_000
+    with django_capture_on_commit_callbacks(execute=True):
+        hr_client.post(reverse("detection:requeue", args=[evidence.pk]))
+    run = DetectionRun.objects.get(evidence=evidence)
+    assert run.status == DetectionRun.Status.QUEUED and "requeue_detections" in run.error

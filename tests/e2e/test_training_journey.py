@@ -74,7 +74,7 @@ def test_staff_checks_in_takes_quiz_and_downloads_certificate(browser_page, live
     attempt = Attempt.objects.get(quiz=quiz)
     for item in attempt.items.all():
         right = Option.objects.get(question_id=item.question_id, is_correct=True)
-        page.check(f"input[name=q{item.pk}][value='{right.pk}']")
+        page.check(f"input[name=q{item.pk}][value='{item.option_order.index(right.pk) + 1}']")
     page.click("#submit-attempt")
     page.wait_for_selector("#result")
     assert "LULUS" in page.inner_text("#result")

@@ -6,8 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from audit.models import AuditEvent
@@ -188,3 +190,4 @@ def test_public_pages_in_english_after_choosing_it(client):
     assert "Kirim laporan" not in page
     stats = client.get(reverse("outreach:statistics")).content.decode()
     assert "ASN neutrality enforcement figures" in stats
+    translation.activate(settings.LANGUAGE_CODE)  # the middleware leaves the thread's language set

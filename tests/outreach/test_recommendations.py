@@ -87,3 +87,18 @@ def test_case_page_shows_the_clock_and_officer_records_the_follow_up(case, hr_us
     assert "Ditindaklanjuti, jawaban belum dikirim" in page
     client.force_login(monitor_user)
     assert client.post(url, {"follow_up": "x", "followed_up_on": today.isoformat()}).status_code == 403
+
+
+def test_dashboard_lists_waiting_recommendations_and_new_public_reports(case, hr_user, monitor_user, client):
+    from cases.services import report_post
+    from outreach.models import PublicReport
+
+    _rec(case, hr_user, Calendar().add_working_days(dt.date.today(), -5), number="R-DASBOR")
+    post, _d, _r = report_post(acting_user=monitor_user, platform="x", url="https://x.com/a/status/77")
+    PublicReport.objects.create(post=post, tracking_hash="h" * 64, platform="x", url=post.url, description="uji")
+    client.force_login(hr_user)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "R-DASBOR" in page and "Lewat batas waktu tindak lanjut" in page and "1 pengaduan masyarakat baru" in page
+    client.force_login(monitor_user)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "R-DASBOR" not in page and "1 pengaduan masyarakat baru" in page

@@ -36,7 +36,11 @@ def correct_answers(attempt) -> dict[int, list[str]]:
 
 
 def post_data(answers: dict[int, list[str]]) -> dict:
-    return {f"q{k}": v for k, v in answers.items()}
+    """Option ids -> what the form posts: each option's place (1, 2, …) in the attempt's shuffled order."""
+    from training.models import AttemptQuestion
+
+    orders = dict(AttemptQuestion.objects.filter(pk__in=answers).values_list("pk", "option_order"))
+    return {f"q{k}": [str(orders[k].index(int(v)) + 1) for v in vs] for k, vs in answers.items()}
 
 
 @pytest.fixture

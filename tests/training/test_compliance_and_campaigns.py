@@ -82,7 +82,7 @@ def test_compliance_numbers_on_small_fixture(hr_user, hr_client, small_org, quiz
     assert sorted(names) == ["A Dua", "A Empat", "A Tiga"]
     assert ctx["trend"][-1]["cumulative"] == 2
     body = r.content.decode()
-    assert 'class="bar"' in body and "bar-row" in body
+    assert 'class="bar pct-' in body and "bar-row" in body
 
     csv_resp = hr_client.get(reverse("training:compliance_export", args=["csv"]), {"campaign": campaign.pk})
     rows = list(csv.reader(io.StringIO(csv_resp.content.decode("utf-8-sig"))))

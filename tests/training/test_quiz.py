@@ -136,8 +136,8 @@ def test_no_correct_answer_reaches_the_browser_before_submission(staff_client, s
         assert "✔" not in body
     # every option is rendered the same way, so nothing distinguishes the right one
     for item in items:
-        for oid in item.option_order:
-            tag = re.search(rf'<input[^>]*value="{oid}"[^>]*>', attempt_page).group(0)
+        for place, _oid in enumerate(item.option_order, start=1):
+            tag = re.search(rf'<input[^>]*name="q{item.pk}"[^>]*value="{place}"[^>]*>', attempt_page).group(0)
             assert f'name="q{item.pk}"' in tag
             normalised = re.sub(r'name="q\d+"', 'name="qY"', re.sub(r'value="\d+"', 'value="X"', tag))
             assert normalised in (
