@@ -13,7 +13,17 @@ from registry.models import Employee
 from .models import Decision, Signatory
 from .sanctions import authorised_official
 
-__all__ = ["authorised_official", "decision_signatory", "from_employee", "ppk", "rank_text", "signatory_for"]
+__all__ = [
+    "authorised_official",
+    "decision_signatory",
+    "from_employee",
+    "ppk",
+    "rank_text",
+    "signatory_for",
+    "tim_pemeriksa_refusal",
+]
+TIM_PEMERIKSA_MIN = 3  # atasan langsung + unsur pengawasan + unsur kepegawaian (brief §3.2)
+SUSPECTED_BERAT = ("berat", "ptdh")
 
 Off = Decision.Official
 
@@ -78,3 +88,15 @@ def decision_signatory(decision: Decision) -> Signatory:
     Decision.objects.filter(pk=decision.pk).update(signatory=signatory)
     decision.signatory = signatory
     return signatory
+
+
+def tim_pemeriksa_refusal(case, examiners: list[str]) -> str | None:
+    """PP 94/2021 (Tim Pemeriksa; article unconfirmed, brief §3.2): a violation rated berat (or PTDH) is examined
+    by a Tim Pemeriksa, not by the supervisor alone. Who examines is part of who holds authority over the case."""
+    level = getattr(getattr(case, "violation_type", None), "discipline_level", "") or ""
+    if level in SUSPECTED_BERAT and len([e for e in examiners if e.strip()]) < TIM_PEMERIKSA_MIN:
+        return _(
+            "Dugaan pelanggaran diancam hukuman berat: pemeriksaan wajib oleh Tim Pemeriksa (atasan langsung, "
+            "unsur pengawasan, unsur kepegawaian) — paling sedikit %(n)s pemeriksa, satu per baris."
+        ) % {"n": TIM_PEMERIKSA_MIN}
+    return None

@@ -229,7 +229,9 @@ def sanction_choices(case: Case | None) -> list:
             label = s.name
         else:
             group = f"{SanctionType.Track.DISCIPLINE.label} · {s.get_applies_to_display()}"
-            label = f"{s.name} ({s.get_level_display().lower()})"
+            # PTDH / PHPK tidak dengan hormat: an outcome of its own, not a rung (legal.regimes.DISMISSAL)
+            level = _("di luar tangga hukuman") if s.level == "ptdh" else s.get_level_display().lower()
+            label = f"{s.name} ({level})"
         groups.setdefault(group, []).append((s.pk, label))
     return [("", "---------"), *groups.items()]
 

@@ -397,6 +397,11 @@ def record_examination(
     locked = _lock(case, expected_version)
     if not workflow.may_record(locked, "examination"):
         raise ValidationError(_("BAP hanya dapat dicatat pada tahap pemanggilan/pemeriksaan."))
+    from .authorities import tim_pemeriksa_refusal
+
+    refusal = tim_pemeriksa_refusal(locked, examiners.splitlines())
+    if refusal:
+        raise ValidationError(refusal)
     exam = Examination.objects.create(
         case=locked,
         held_on=held_on,

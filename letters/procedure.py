@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from cases.authorities import tim_pemeriksa_refusal
 from legal import options, regimes
 from legal.procedure import APPEAL_DAYS, SUMMONS_1_MIN_WORKING_DAYS, SUMMONS_2_MAX_WORKING_DAYS
 from workdays.calendar import Calendar
@@ -23,9 +24,6 @@ from .workflow import IllegalStep
 
 K = LetterKind
 
-
-TIM_PEMERIKSA_MIN = 3  # atasan langsung + unsur pengawasan + unsur kepegawaian
-SUSPECTED_BERAT = ("berat", "ptdh")
 
 SANCTION_LETTERS = {K.WRITTEN_WARNING, K.DISSATISFACTION, K.DECISION, K.MORAL_CLOSED, K.MORAL_OPEN}
 ISSUED = ("issued", "acknowledged")
@@ -166,17 +164,6 @@ def check_summons_2(case: Any, details: dict, on: dt.date, cal: Calendar) -> dic
 
 def examiner_lines(details: dict) -> list[str]:
     return [line for line in (details.get("examiners") or "").splitlines() if line.strip()]
-
-
-def tim_pemeriksa_refusal(case: Any, examiners: list[str]) -> str | None:
-    """Suspected berat (or PTDH) needs a Tim Pemeriksa, not the supervisor alone."""
-    level = getattr(getattr(case, "violation_type", None), "discipline_level", "") or ""
-    if level in SUSPECTED_BERAT and len(examiners) < TIM_PEMERIKSA_MIN:
-        return _(
-            "Dugaan pelanggaran diancam hukuman berat: pemeriksaan wajib oleh Tim Pemeriksa (atasan langsung, "
-            "unsur pengawasan, unsur kepegawaian) — paling sedikit %(n)s pemeriksa."
-        ) % {"n": TIM_PEMERIKSA_MIN}
-    return None
 
 
 def check_examination(case: Any, details: dict, on: dt.date) -> None:

@@ -25,6 +25,7 @@ PHOTO_ROW = 0.35  # share of a row's pixels off the theme colour: a photo row
 MIN_PHOTO_HEIGHT = 0.15  # of the screenshot's height
 MIN_CHROME_PLAIN = 0.8  # rows above and below the photo: share of theme-colour pixels
 MIN_PORTRAIT = 1.3  # height / width of a phone screenshot
+STEP = 1  # pixel step of the search (2 was faster but lost 1.2 points on the dev screenshots: edge rows)
 
 
 def _runs(flags: np.ndarray, max_gap: int) -> list[tuple[int, int]]:
@@ -43,11 +44,11 @@ def find_post_photo(image: np.ndarray) -> Box | None:
     full_h, full_w = image.shape[:2]
     if full_h < MIN_PORTRAIT * full_w or full_w < 160:
         return None
-    box = _find_band(np.ascontiguousarray(image[::2, ::2]))  # half resolution: a 2 px edge error is harmless
+    box = _find_band(np.ascontiguousarray(image[::STEP, ::STEP]))
     if box is None:
         return None
     x0, y0, x1, y1 = box
-    return (2 * x0, 2 * y0, min(full_w, 2 * x1), min(full_h, 2 * y1))
+    return (STEP * x0, STEP * y0, min(full_w, STEP * x1), min(full_h, STEP * y1))
 
 
 def _find_band(image: np.ndarray) -> Box | None:
@@ -117,8 +118,7 @@ def native_scale(photo: np.ndarray, factors: tuple[float, ...] = (2, 3, 4, 6, 8,
 
 
 def _sharpness(gray: np.ndarray) -> float:
-    """99th percentile of |Laplacian| (a partial sort of every second row: a full percentile sorted
-    the whole photo, ~10 ms a call)."""
-    lap = np.abs(cv2.Laplacian(gray, cv2.CV_16S)[::2]).ravel()
+    """99th percentile of |Laplacian| (a partial sort: np.percentile sorts the whole photo)."""
+    lap = np.abs(cv2.Laplacian(gray, cv2.CV_16S)).ravel()
     k = int(0.99 * (lap.size - 1))
     return float(np.partition(lap, k)[k]) if lap.size else 0.0

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
 from cases import services, workflow
@@ -153,7 +153,10 @@ def test_guards_refuse_with_clear_messages(hr_user, employee, vt5):
     go(case, S.EXAMINATION, hr_user)
     refused(case, S.EXAMINATION_REPORT, hr_user, "BAP")
     case.refresh_from_db()
-    services.record_examination(case=case, held_on=exam, examiners="A", questions_answers="Q/A", acting_user=hr_user,
+    with pytest.raises(ValidationError, match="Tim Pemeriksa"):  # SKB #5 is rated berat: not the supervisor alone
+        services.record_examination(case=case, held_on=exam, examiners="A", questions_answers="Q/A",
+                                    acting_user=hr_user, expected_version=case.version)  # fmt: skip
+    services.record_examination(case=case, held_on=exam, examiners="A\nB\nC", questions_answers="Q/A", acting_user=hr_user,
                                 expected_version=case.version)  # fmt: skip
     refused(case, S.EXAMINATION_REPORT, hr_user, "LHP")
     go(case, S.EXAMINATION_REPORT, hr_user, data={"report_findings": "Terbukti"})

@@ -17,8 +17,10 @@ PASSWORD = "Rahasia-Uji-123"
 
 @pytest.fixture
 def world():
-    from cases.models import Case, ViolationType
+    from cases.authorities import from_employee
+    from cases.models import Case, Decision, SanctionType, ViolationType
     from letters.models import Letterhead
+    from tests.letters.conftest import confirm_codes
 
     for name in ROLE_GROUPS.values():  # a transactional test may follow a flush of the seeded groups
         Group.objects.get_or_create(name=name)
@@ -26,16 +28,27 @@ def world():
     leader = make_user("e2e_pimpinan", LEADER, totp=True)
     staff = make_user("e2e_pegawai", STAFF)
     unit = OrgUnitFactory(code="E2E-BKPSDM", name="BKPSDM")
-    EmployeeFactory(user=leader, full_name="Hendra Wijaya", nip="197203151998031004", rank="IV/c",
-                    position="Kepala BKPSDM", unit=unit)  # fmt: skip
-    employee = EmployeeFactory(user=staff, full_name="Siti Rahmawati", nip="199004122015032004", unit=unit)
-    Letterhead.objects.create(government="PEMERINTAH KABUPATEN SUKAMAJU", agency="BKPSDM", address="Jl. Pemuda 1",
-                              city="Sukamaju", is_default=True)  # fmt: skip
+    head = EmployeeFactory(user=leader, full_name="Hendra Wijaya", nip="197203151998031004", rank="IV/c",
+                           position="Kepala BKPSDM", unit=unit, position_kind="jpt")  # fmt: skip
+    employee = EmployeeFactory(user=staff, full_name="Siti Rahmawati", nip="199004122015032004", unit=unit,
+                               supervisor=head)  # fmt: skip
+    letterhead = Letterhead.objects.create(government="PEMERINTAH KABUPATEN SUKAMAJU", agency="BKPSDM",
+                                           address="Jl. Pemuda 1", city="Sukamaju", is_default=True)  # fmt: skip
+    confirm_codes(letterhead)
     violation, _ = ViolationType.objects.get_or_create(
         code="SKB-05", defaults={"number": 5, "title": "Memposting foto dengan simbol keberpihakan", "ethics": True}
     )
+    # The case has reached its decision: a teguran tertulis decided by the employee's head (the procedure allows
+    # the written warning only there).
     case = Case.objects.create(reference="E2E-2024-0001", year=2024, number=1, employee=employee,
-                               employee_status="pns", violation_type=violation, opened_by=officer)  # fmt: skip
+                               employee_status="pns", violation_type=violation, opened_by=officer,
+                               status=Case.Status.DECISION)  # fmt: skip
+    sanction, _ = SanctionType.objects.get_or_create(
+        code="PNS-R2",
+        defaults={"name": "Teguran tertulis", "track": "discipline", "level": "ringan", "applies_to": "pns"},
+    )
+    Decision.objects.create(case=case, track="discipline", sanction_type=sanction, authorised_official="supervisor",
+                            signatory=from_employee(head, "supervisor"), decided_by=officer)  # fmt: skip
     return {"case": case, "employee": employee}
 
 
