@@ -91,3 +91,20 @@ def test_monitor_reports_a_post_from_a_phone_with_the_camera(demo, _browser, liv
         assert post.evidence.count() == 1 and f"/kasus/unggahan/{post.pk}/" in page.url
     finally:
         context.close()
+
+
+def test_pages_before_login_read_indonesian_and_pass_axe(_browser, live_url):
+    """The allauth pages an anonymous visitor reaches (login, password reset, closed sign-up) at both widths."""
+    report = screens.Report()
+    for viewport in (screens.DESKTOP, screens.PHONE):
+        context = _browser.new_context(viewport=viewport, locale="id-ID")
+        screens.install_axe(context)
+        page = context.new_page()
+        try:
+            for path in ("/accounts/login/", "/accounts/password/reset/", "/accounts/signup/"):
+                page.goto(live_url + path)
+                report.pages.append(page.url)
+                screens.check_page(page, report, width=viewport["width"])
+        finally:
+            context.close()
+    assert not report.findings, report.text()
