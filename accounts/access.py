@@ -91,8 +91,8 @@ def holders(capability: str) -> QuerySet:
     reach = Q(groups__name__in=[ROLE_GROUPS[r] for r in roles])
     if ADMIN in roles:
         reach |= Q(is_superuser=True)
-    users = get_user_model().objects.filter(reach, is_active=True)
-    return users.filter(pk__in=users.values("pk")).order_by("first_name", "last_name", "username")
+    found = get_user_model().objects.filter(reach, is_active=True).values("pk")
+    return get_user_model().objects.filter(pk__in=found).order_by("first_name", "last_name", "username")
 
 
 def members(role: str) -> QuerySet:
@@ -100,8 +100,8 @@ def members(role: str) -> QuerySet:
     from django.contrib.auth import get_user_model
 
     reach = Q(groups__name=ROLE_GROUPS[role]) | (Q(is_superuser=True) if role == ADMIN else Q(pk__in=[]))
-    users = get_user_model().objects.filter(reach, is_active=True)
-    return users.filter(pk__in=users.values("pk")).order_by("first_name", "last_name", "username")
+    found = get_user_model().objects.filter(reach, is_active=True).values("pk")
+    return get_user_model().objects.filter(pk__in=found).order_by("first_name", "last_name", "username")
 
 
 def employee_of(user: Any):

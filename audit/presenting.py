@@ -102,7 +102,11 @@ KEY_LABELS: dict[str, Any] = {
     "finding": gettext_lazy("temuan"),
     "due_date": gettext_lazy("batas waktu"),
     "status": gettext_lazy("status"),
+    "recorded_by": gettext_lazy("dicatat oleh"),
+    "on_behalf": gettext_lazy("atas nama pejabat"),
 }
+# detail keys whose values are login names (shown as the person's name)
+USER_KEYS = {"recorded_by", "assigned_officer", "officer", "verifier", "signer"}
 # machine details nobody needs to read (ids, perceptual hashes, normalised copies)
 HIDDEN_KEYS = {"phash", "normalized_url", "evidence_id", "run_id", "version", "id"}
 
@@ -147,7 +151,8 @@ def _value(model, key: str, value: Any) -> str:
     if isinstance(value, bool):
         return _("ya") if value else _("tidak")
     f = _field(model, key)
-    if f is not None and getattr(f, "related_model", None) is get_user_model() and isinstance(value, str):
+    is_user_field = f is not None and getattr(f, "related_model", None) is get_user_model()
+    if (is_user_field or key in USER_KEYS) and isinstance(value, str):
         return _user_name(value)  # accounts are recorded by login name; people read names
     choices = dict(f.flatchoices) if f is not None and getattr(f, "choices", None) else {}
     if key == "status" and not choices:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import holders
 from accounts.people import PersonChoiceField
-from netralitas_site.inputs import DateInput, DateTimeInput
+from netralitas_site.inputs import DateInput, DateTimeInput, UnixNewlinesMixin
 from registry.models import Employee, OrgUnit
 
 from .models import Appeal, Case, ReportedPost, SanctionType, ViolationType
@@ -34,7 +34,7 @@ class MultipleImageField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class PostForm(forms.ModelForm):
+class PostForm(UnixNewlinesMixin, forms.ModelForm):
     employees = forms.ModelMultipleChoiceField(
         queryset=Employee.objects.none(),  # the view sets the taggable ones (cases.people_picker.taggable)
         required=False,
@@ -142,7 +142,7 @@ class BulkAssignForm(forms.Form):
         self.fields["officer"].queryset = officers_queryset()
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(UnixNewlinesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -259,7 +259,7 @@ class AppealOutcomeForm(VersionedForm):
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(UnixNewlinesMixin, forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Tindak lanjut"))
     remedial_training = forms.BooleanField(required=False, label=_("Wajib pelatihan pembinaan"))
     programme = forms.ModelChoiceField(

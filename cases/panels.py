@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from accounts.access import can
 from registry.models import Election
 from workdays.deadlines import overdue_q
 
-from .models import Case
+from .models import Case, ReportedPost
 from .selectors import CLOSED, own_cases
 
 BAR_TEMPLATE = "cases/panels/bars.html"
@@ -26,10 +26,36 @@ def _bars(pairs, link: str = "") -> dict:
     return {"rows": [{"label": label, "n": n, "pct": round(100 * n / top)} for label, n in pairs], "link": link}
 
 
+def _todo_panels(user) -> list[dict]:
+    """What this person should do next, first on their landing page (issue 14, point 13)."""
+    panels = []
+    if can(user, "posts.report") and not can(user, "cases.manage"):  # the monitor's job
+        posts = (
+            ReportedPost.objects.filter(reported_by=user)
+            .annotate(n_evidence=Count("evidence", distinct=True), n_cases=Count("cases", distinct=True))
+            .order_by("-found_at", "-pk")[:8]
+        )
+        panels.append({"title": _("Laporkan unggahan"), "template": "cases/panels/report_todo.html",
+                       "context": {"posts": list(posts)}, "wide": True})  # fmt: skip
+    if can(user, "cases.manage"):
+        mine = (
+            Case.objects.filter(assigned_officer=user)
+            .exclude(status__in=CLOSED)
+            .select_related("employee")
+            .order_by(F("due_date").asc(nulls_last=True), "pk")[:8]
+        )
+        today = timezone.localdate()
+        rows = [{"case": c, "late": bool(c.due_date and c.due_date < today)} for c in mine]
+        panels.append({"title": _("Kasus saya yang perlu ditangani"), "template": "cases/panels/case_todo.html",
+                       "context": {"rows": rows}, "wide": True})  # fmt: skip
+    return panels
+
+
 def dashboard_panels(request) -> list[dict]:
     user = request.user
+    todo = _todo_panels(user)
     if not can(user, "cases.view_all"):
-        return []
+        return todo
     list_url = reverse("cases:case_list")
     labels = dict(Case.Status.choices)
     by_status = Case.objects.values_list("status").annotate(n=Count("id")).order_by("status")
@@ -48,6 +74,7 @@ def dashboard_panels(request) -> list[dict]:
     overdue = Case.objects.filter(overdue_q(today)).exclude(status__in=CLOSED)
     mine = overdue.filter(assigned_officer=user).count()
     panels = [
+        *todo,
         {
             "title": _("Kasus menurut status"),
             "template": BAR_TEMPLATE,

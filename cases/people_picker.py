@@ -15,7 +15,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from accounts.access import can, scoped
+from registry.identifiers import clean_digits
 from registry.models import Employee
+from registry.selectors import identifier_q
 
 SESSION_KEY = "people_picker_found"
 MAX_REMEMBERED = 500
@@ -58,18 +60,14 @@ def _pool(user: Any) -> QuerySet[Employee]:
 
 
 def _matches(pool: QuerySet[Employee], q: str, limited: bool) -> QuerySet[Employee] | None:
-    digits = q.replace(" ", "")
+    digits = clean_digits(q)
     if digits.isdigit():
         if not limited:
-            return pool.filter(
-                Q(nip__startswith=digits)
-                | Q(ni_pppk__startswith=digits)
-                | Q(nik__startswith=digits)
-                | Q(full_name__icontains=q)
-            )
+            by_identifier = identifier_q(q)
+            return pool.filter(by_identifier | Q(full_name__icontains=q)) if by_identifier else None
         if len(digits) not in FULL_IDENTIFIER_LENGTHS:
             return None
-        return pool.filter(Q(nip=digits) | Q(ni_pppk=digits) | Q(nik=digits))
+        return pool.filter(identifier_q(q, exact=True))
     if len(q) < (LIMITED_MIN_CHARS if limited else FULL_MIN_CHARS):
         return None
     return pool.filter(full_name__icontains=q)

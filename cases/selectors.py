@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.access import can, employee_of, scoped
+from registry.selectors import identifier_q
 from workdays.deadlines import due_soon_horizon, overdue_q
 
 from .models import Case, Evidence, FollowUpAction, Notification, ReportedPost
@@ -68,16 +69,13 @@ def _keyword(q: str) -> Q:
     the trigram index on UPPER(full_name) (what ``icontains`` compiles to), identifiers by prefix, and case
     numbers (always upper-case ``NET/…``) only when the text looks like one, so that no OR spans two tables
     and forces a scan of every case."""
-    digits = q.replace(" ", "")
     if FULL_REFERENCE.match(q):
         return Q(reference=q.upper())  # the unique index; a trigram scan of "NET/2026/…" reads every row
     if "/" in q:
         return Q(reference__contains=q.upper())
     cond = Q(employee__full_name__icontains=q)
-    if digits.isdigit():
-        cond |= Q(employee__nip__startswith=digits) | Q(employee__ni_pppk__startswith=digits)
-        cond |= Q(employee__nik__startswith=digits)
-    return cond
+    by_identifier = identifier_q(q, via="employee")
+    return cond | by_identifier if by_identifier else cond
 
 
 def priority_cases_for(*, user: Any, limit: int = 10) -> list[Case]:

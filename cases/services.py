@@ -20,6 +20,7 @@ from netralitas_site.counters import next_value
 from registry.models import Employee, SocialAccount
 
 from . import evidence as ev
+from . import workflow
 from .models import (
     Appeal,
     Case,
@@ -394,7 +395,7 @@ def record_examination(
     request=None,
 ) -> Examination:
     locked = _lock(case, expected_version)
-    if locked.status not in (Case.Status.EXAMINATION, Case.Status.SUMMONS_1, Case.Status.SUMMONS_2):
+    if not workflow.may_record(locked, "examination"):
         raise ValidationError(_("BAP hanya dapat dicatat pada tahap pemanggilan/pemeriksaan."))
     from .authorities import tim_pemeriksa_refusal
 
@@ -446,7 +447,7 @@ def record_decision(
 ) -> Decision:
     """Record the sanction decided on one track. Choosing other than the recommendation needs a reason."""
     locked = _lock(case, expected_version)
-    if locked.status != Case.Status.EXAMINATION_REPORT:
+    if not workflow.may_record(locked, "decision"):
         raise ValidationError(_("Keputusan dicatat setelah LHP disusun."))
     if track == SanctionType.Track.MORAL and not locked.ethics_track:
         raise ValidationError(_("Jalur kode etik tidak dibuka untuk kasus ini."))
@@ -537,7 +538,7 @@ def file_appeal(
     only the route the law gives against that decision for that status (legal.regimes.appeal_kinds), within
     the window (legal.appeals.deadline), never for honorer. Refusals come from legal.appeals.refusal."""
     locked = _lock(case, expected_version)
-    if locked.status != Case.Status.APPEAL_WINDOW:
+    if not workflow.may_record(locked, "appeal"):
         raise ValidationError(_("Upaya administratif hanya dicatat pada masa upaya administratif."))
     if decision.case_id != locked.pk:
         raise ValidationError(_("Keputusan bukan milik kasus ini."))

@@ -187,6 +187,25 @@ def allowed_steps(case: Case, user: Any) -> list[Step]:
     return [st for st in STEPS if st.source == case.status and can(user, st.capability)]
 
 
+# What may be recorded on a case at which step, besides the transitions above. The services refuse anything
+# else (may_record); the case page asks case_actions() which forms to show, so the two cannot disagree.
+RECORDS: dict[str, tuple[str, ...]] = {
+    "examination": ("summons_1", "summons_2", "examination"),  # BAP
+    "decision": ("examination_report",),  # sanction decided after the LHP
+    "appeal": ("appeal_window",),  # upaya administratif filed
+}
+
+
+def may_record(case: Case, what: str, user: Any = None) -> bool:
+    """May ``what`` be recorded on ``case`` now (and by ``user``, when given: cases.manage)?"""
+    return case.status in RECORDS[what] and (user is None or can(user, "cases.manage"))
+
+
+def case_actions(case: Case, user: Any) -> dict[str, bool]:
+    """For templates: ``{"examination": True, "decision": False, ...}``."""
+    return {what: may_record(case, what, user) for what in RECORDS}
+
+
 def get_step(source: str, target: str) -> Step | None:
     return _BY_PAIR.get((source, target))
 

@@ -54,7 +54,8 @@ def sections() -> list[Section]:
     out.append(
         Section(
             "Dasar hukum per status kepegawaian (status pada tanggal perbuatan)",
-            regimes.__doc__.split("\n\n", 2)[1].replace("\n", " "),
+            "Dasar hukum yang dipakai mengikuti status pegawai pada tanggal perbuatan, bukan pada tanggal kasus "
+            "dibuka (banyak honorer menjadi PPPK pada 2025). Status: PNS, CPNS, PPPK, pegawai non-ASN (honorer).",
             ["Status", "ASN", "Kewajiban netral dari", "Rezim disiplin", "Pemberhentian", "Upaya administratif"],
             [
                 [

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import holders
 from accounts.people import PersonChoiceField
-from netralitas_site.inputs import DateInput
+from netralitas_site.inputs import DateInput, UnixNewlinesMixin
 
 from .drafting import signers
 from .kinds import DETAIL_FIELDS
@@ -19,7 +19,7 @@ def verifier_choices():
 UserChoiceField = PersonChoiceField
 
 
-class LetterForm(forms.ModelForm):
+class LetterForm(UnixNewlinesMixin, forms.ModelForm):
     """The draft: addressee, header, legal basis, body, the official it is signed in the name of, the account
     that records the signature, and verifiers; plus the kind's own details."""
 
@@ -119,7 +119,7 @@ class PaperReceiptForm(forms.Form):
     note = forms.CharField(label=_("Keterangan"), max_length=250, required=False)
 
 
-class LetterheadForm(forms.ModelForm):
+class LetterheadForm(UnixNewlinesMixin, forms.ModelForm):
     class Meta:
         model = Letterhead
         fields = ["government", "agency", "address", "phone", "email", "website", "city", "unit_code", "logo"]

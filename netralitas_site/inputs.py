@@ -21,3 +21,15 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs: dict | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class UnixNewlinesMixin:
+    """Browsers send a textarea's text with CRLF line ends; stored text keeps LF, so saving a form unchanged
+    changes nothing (issue 14: the browser test that saves every edit form unchanged found this)."""
+
+    def clean(self):
+        data = super().clean()
+        for name, value in list(data.items()):
+            if isinstance(value, str) and "\r" in value:
+                data[name] = value.replace("\r\n", "\n").replace("\r", "\n")
+        return data

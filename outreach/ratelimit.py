@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 
-from django.conf import settings
 from django.core.cache import cache
+
+from accounts.client_address import client_ip
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -24,12 +25,8 @@ def parse(rates: str) -> list[tuple[int, int]]:
 
 
 def client_address(request) -> str:
-    """The client address: REMOTE_ADDR, or the header a trusted proxy sets (``CLIENT_IP_HEADER``)."""
-    if settings.CLIENT_IP_HEADER:
-        value = request.META.get(settings.CLIENT_IP_HEADER, "")
-        if value:
-            return value.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client address as the login throttle sees it (trusted proxies only), "unknown" when absent."""
+    return client_ip(request) or "unknown"
 
 
 def hit(scope: str, ident: str, rates: str) -> bool:

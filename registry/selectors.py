@@ -12,6 +12,23 @@ from registry.identifiers import clean_digits, format_nip
 from registry.models import GESTURE_CHOICES, CandidatePair, CandidateSymbol, Election, Employee, OrgUnit
 
 GESTURE_LABELS = dict(GESTURE_CHOICES)
+MIN_IDENTIFIER_DIGITS = 3
+
+
+def identifier_q(value: str, *, via: str = "", exact: bool = False) -> Q | None:
+    """The one employee search by identifier: NIP, NI PPPK or NIK starting with (``exact``: equal to) the
+    digits typed, separators ignored. ``via`` is the lookup to the employee ("employee" from a case). None when
+    ``value`` is not a number (or has fewer than three digits for a prefix search)."""
+    digits = clean_digits(value)
+    if not digits.isdigit() or (not exact and len(digits) < MIN_IDENTIFIER_DIGITS):
+        return None
+    lookup = "" if exact else "__startswith"
+    prefix = f"{via}__" if via else ""
+    return (
+        Q(**{f"{prefix}nip{lookup}": digits})
+        | Q(**{f"{prefix}ni_pppk{lookup}": digits})
+        | Q(**{f"{prefix}nik{lookup}": digits})
+    )
 
 
 def employee_list_for(
@@ -25,11 +42,8 @@ def employee_list_for(
     qs = scoped(Employee.objects.select_related("unit", "supervisor", "user"), user, "employees.view", via="")
     q = (q or "").strip()
     if q:
-        cond = Q(full_name__icontains=q)
-        digits = clean_digits(q)
-        if digits.isdigit() and len(digits) >= 3:
-            cond |= Q(nip__contains=digits) | Q(ni_pppk__contains=digits) | Q(nik__contains=digits)
-        qs = qs.filter(cond)
+        by_identifier = identifier_q(q)
+        qs = qs.filter(Q(full_name__icontains=q) | by_identifier if by_identifier else Q(full_name__icontains=q))
     if unit is not None:
         qs = qs.filter(unit_id__in=unit.descendant_ids())
     if status:
@@ -54,10 +68,8 @@ def employees_for(*, user: Any, capability: str) -> QuerySet[Employee]:
 
 def employee_by_identifier(value: str) -> Employee | None:
     """The employee whose NIP, NI PPPK or NIK is ``value`` (digits only, separators ignored)."""
-    digits = clean_digits(value)
-    if not digits:
-        return None
-    return Employee.objects.filter(Q(nip=digits) | Q(ni_pppk=digits) | Q(nik=digits)).first()
+    cond = identifier_q(value, exact=True)
+    return Employee.objects.filter(cond).first() if cond else None
 
 
 def format_identifier(kind: str, value: str | None) -> str:

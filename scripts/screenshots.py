@@ -1,5 +1,8 @@
 """Take the screenshots of the user guides (docs/panduan/img/) from a running demo server.
 
+The browser suite regenerates the same screenshots on its own demo data (tests/e2e/test_screens.py); this
+script does it against a server you run, e.g. after changing the demo data by hand.
+
 ./dev run            # in another terminal (demo data loaded)
 .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000]
 """
@@ -21,36 +24,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netralitas_site.settings")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM lookups beside Playwright's event loop
 django.setup()
 from accounts.demo import DEMO_ACCOUNTS  # noqa: E402
+from tests.e2e.panduan import OUT, PAGES, PHONE_PAGES, _ids  # noqa: E402  (one list, shared with the browser suite)
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "panduan" / "img"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]  # fmt: skip
-
-# role username -> [(file name, path)]
-PAGES = {
-    "petugas": [
-        ("petugas-dasbor", "/dasbor/"),
-        ("petugas-kasus", "/kasus/"),
-        ("petugas-kasus-detail", "/kasus/1/"),
-        ("petugas-unggahan", "/kasus/unggahan/1/"),
-        ("petugas-pegawai", "/pegawai/"),
-        ("petugas-impor", "/pegawai/impor/"),
-        ("petugas-pelatihan", "/pelatihan/kelola/"),
-    ],
-    "monitor": [
-        ("monitor-laporan", "/kasus/unggahan/"),
-        ("monitor-laporan-baru", "/kasus/unggahan/baru/"),
-        ("monitor-pengaduan", "/antrean-pengaduan/?status="),
-    ],
-    "pimpinan": [
-        ("pimpinan-dasbor", "/dasbor/"),
-        ("pimpinan-surat", "/surat/"),
-        ("pimpinan-kepatuhan", "/pelatihan/kepatuhan/"),
-    ],
-    "pegawai": [("pegawai-beranda", "/saya/"), ("pegawai-pelatihan", "/pelatihan/saya/")],
-    "admin": [("admin-pemilihan", "/pemilu/")],
-    "atasan": [("atasan-tugas", "/kasus/atasan/")],  # also taken by tests/e2e/test_supervision_journey.py
-}
 
 
 def login(page, base: str, username: str) -> None:
@@ -115,7 +92,7 @@ def main() -> None:
             page = context.new_page()
             login(page, args.base, username)
             for name, path in pages:
-                response = page.goto(args.base + path)
+                response = page.goto(args.base + path.format(**_ids()))
                 if response is None or response.status >= 400:
                     print(f"skip {name}: {path} -> {response.status if response else '?'}")
                     continue
@@ -132,10 +109,15 @@ def main() -> None:
             page.screenshot(path=str(OUT / f"{name}.png"), full_page=False)
             print(f"saved {name}.png")
         context.close()
-        phone = browser.new_context(viewport={"width": 390, "height": 780}, is_mobile=True, locale="id-ID")
-        page = phone.new_page()
-        login(page, args.base, "pegawai")
-        page.screenshot(path=str(OUT / "pegawai-ponsel.png"))
+        for username, pages in PHONE_PAGES.items():
+            phone = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, locale="id-ID")
+            page = phone.new_page()
+            login(page, args.base, username)
+            for name, path in pages:
+                page.goto(args.base + path)
+                page.screenshot(path=str(OUT / f"{name}.png"))
+                print(f"saved {name}.png")
+            phone.close()
         browser.close()
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from netralitas_site.inputs import DateInput, DateTimeInput
+from netralitas_site.inputs import DateInput, DateTimeInput, UnixNewlinesMixin
 from registry.models import Employee, OrgUnit
 
 from .models import (
@@ -25,7 +25,7 @@ from .models import (
 STATUS_CHOICES = Employee.Status.choices
 
 
-class TargetFormMixin(forms.ModelForm):
+class TargetFormMixin(UnixNewlinesMixin, forms.ModelForm):
     target_statuses = forms.MultipleChoiceField(
         label=_("Status kepegawaian sasaran"),
         choices=STATUS_CHOICES,
@@ -49,7 +49,7 @@ class ProgrammeForm(TargetFormMixin):
         widgets = {"due_date": DateInput()}
 
 
-class MaterialForm(forms.ModelForm):
+class MaterialForm(UnixNewlinesMixin, forms.ModelForm):
     video_url = forms.URLField(label=_("Tautan video"), required=False, assume_scheme="https")
 
     class Meta:
@@ -110,7 +110,7 @@ class TopicForm(forms.ModelForm):
         fields = ["name"]
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(UnixNewlinesMixin, forms.ModelForm):
     class Meta:
         model = Question
         fields = ["topic", "kind", "text", "explanation", "is_active"]
@@ -180,13 +180,13 @@ class PactForm(TargetFormMixin):
         fields = ["election", "title", "text", "target_units", "target_statuses"]
 
 
-class ApelScriptForm(forms.ModelForm):
+class ApelScriptForm(UnixNewlinesMixin, forms.ModelForm):
     class Meta:
         model = ApelScript
         fields = ["title", "topic", "body", "minutes", "is_active"]
 
 
-class ApelReadingForm(forms.ModelForm):
+class ApelReadingForm(UnixNewlinesMixin, forms.ModelForm):
     class Meta:
         model = ApelReading
         fields = ["script", "unit", "read_on", "attendees", "reader"]

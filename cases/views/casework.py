@@ -170,8 +170,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = {"version": case.version}
     steps = workflow.allowed_steps(case, request.user)
     manage = can(request.user, "cases.manage")
+    actions = workflow.case_actions(case, request.user)
     recs = {}
-    if manage and case.status == Case.Status.EXAMINATION_REPORT:
+    if actions["decision"]:
         if case.ethics_track:
             recs["moral"] = recommend(case, SanctionType.Track.MORAL)
         if case.discipline_track:
@@ -193,6 +194,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events_for(case_id=case.pk)[:200],
         "steps": [(st, _step_form(st, draft_form, draft, version)) for st in steps],
         "manage": manage,
+        "actions": actions,
         "update_form": bound(
             CaseUpdateForm, initial={**version, **{f: getattr(case, f) for f in services.EDITABLE_CASE_FIELDS}}
         ),

@@ -217,3 +217,28 @@ def test_reference_numbers_are_gap_free_per_year(hr_user, employee, unit):
     year = dt.date.today().year
     assert [c.reference for c in cases] == [f"NET/{year}/{n:04d}" for n in range(1, 5)]
     assert all(list(c.posts.all()) == [post] for c in cases)
+
+
+def test_the_case_page_offers_a_bap_exactly_where_the_service_accepts_one(client, hr_user, employee):
+    """One answer for "may a BAP be recorded now": workflow.case_actions (page) and the service agree."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    case = make_case(hr_user, employee)
+    client.force_login(hr_user)
+    for status in Case.Status.values:
+        Case.objects.filter(pk=case.pk).update(status=status)
+        case.refresh_from_db()
+        offered = workflow.case_actions(case, hr_user)["examination"]
+        page = client.get(f"/kasus/{case.pk}/").content.decode()
+        assert (f"/kasus/{case.pk}/bap/" in page) == offered, status
+        try:
+            services.record_examination(
+                case=case, held_on=dt.date.today(), examiners="A", questions_answers="T/J",
+                acting_user=hr_user, expected_version=case.version,
+            )  # fmt: skip
+            accepted = True
+        except ValidationError:
+            accepted = False
+        assert accepted == offered, status

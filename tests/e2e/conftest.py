@@ -106,3 +106,47 @@ def login(page, live_url: str, username: str, password: str, totp_secret: str | 
         page.fill("input[name=code]", totp_now(totp_secret))
         page.click("form button[type=submit]")
         page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    """The demo data of `./dev run` (seed_demo), on a flushed test database."""
+    from io import StringIO
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    from accounts.roles import ROLE_GROUPS
+    from cases.catalogue import seed
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    for name in ROLE_GROUPS.values():  # a transactional test may follow a flush of the seeded groups
+        Group.objects.get_or_create(name=name)
+    seed(apps)
+    call_command("seed_demo", stdout=StringIO())
+
+
+def demo_login(page, base: str, username: str, report, width: int, shots: bool = False) -> None:
+    """Log a demo account in through the real pages, checking the login and two-factor screens on the way."""
+    from accounts.demo import DEMO_ACCOUNTS
+
+    from . import panduan, screens
+
+    account = next(a for a in DEMO_ACCOUNTS if a.username == username)
+    page.goto(f"{base}/accounts/login/")
+    screens.check_page(page, report, width=width)
+    if shots and panduan.enabled():
+        page.screenshot(path=str(panduan.OUT / "login.png"))
+    page.fill("input[name=login]", username)
+    page.fill("input[name=password]", account.password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    if "/2fa/authenticate" in page.url:
+        screens.check_page(page, report, width=width)
+        if shots and panduan.enabled():
+            page.screenshot(path=str(panduan.OUT / "login-2fa.png"))
+        page.fill("input[name=code]", totp_now(account.totp_secret))
+        page.click("form button[type=submit]")
+        page.wait_for_load_state("networkidle")
+    assert "/accounts/" not in page.url, f"{username} did not get in: {page.url}"

@@ -132,7 +132,8 @@ def test_report_post_open_case_and_decide(browser_page, live_url, world):
     assert today <= deadlines.latest_summons_1_date(exam)
     _step(page, "summons_1", summons_1_date=today.isoformat(), examination_date=exam.isoformat())
     assert "Panggilan I" in page.locator("span.badge.info").first.inner_text()
-    assert f"Pemeriksaan: {exam:%d-%m-%Y}" in page.inner_text("main")
+    summary = page.locator(".case-summary").inner_text()  # the summary beside every section
+    assert "Pemeriksaan" in summary and f"{exam:%d-%m-%Y}" in summary
 
     # the employee appears: examination, BAP, report (LHP)
     _step(page, "examination")

@@ -119,3 +119,16 @@ def test_employee_clean_requires_the_identifier_of_the_status():
     with pytest.raises(ValidationError) as exc:
         Employee(full_name="NIP salah", status="pns", nip="199004122015132004", unit=unit).full_clean()
     assert "nip" in exc.value.message_dict
+
+
+def test_one_employee_search_by_identifier_prefix_or_exact_separators_ignored(db, unit):
+    from registry.selectors import employee_by_identifier, identifier_q
+    from tests.factories import EmployeeFactory
+
+    emp = EmployeeFactory(unit=unit, nip="199004122015032004")
+    assert list(Employee.objects.filter(identifier_q("19900412 2015"))) == [emp]  # grouped digits as printed
+    assert list(Employee.objects.filter(identifier_q("1990.0412"))) == [emp]
+    assert not Employee.objects.filter(identifier_q("20150320")).exists()  # a prefix, not "contains"
+    assert identifier_q("19") is None and identifier_q("Agus") is None  # too short / not a number
+    assert employee_by_identifier("1990 0412 2015 03 2 004") == emp
+    assert employee_by_identifier("19900412") is None  # exact for lookups
