@@ -141,7 +141,8 @@ def test_report_post_open_case_and_decide(browser_page, live_url, world):
     bap.locator("summary").click()
     bap.locator("input[name=held_on]").fill(exam.isoformat())
     bap.locator("input[name=place]").fill("Ruang rapat BKPSDM")
-    bap.locator("textarea[name=examiners]").fill("Dewi Lestari\nAgus Prasetyo")
+    # SKB #5 is rated berat: a Tim Pemeriksa (atasan langsung, Inspektorat, BKPSDM) examines
+    bap.locator("textarea[name=examiners]").fill("Dewi Lestari\nAgus Prasetyo\nRina Kusumawati")
     bap.locator("textarea[name=questions_answers]").fill(
         "T: Apakah Saudara mengunggah foto tersebut?\nJ: Ya, saat acara keluarga."
     )
