@@ -21,7 +21,7 @@ from printing.pdf import sha256_hex
 
 from . import numbering, procedure, rendering, workflow
 from .kinds import spec
-from .models import Letter, LetterVerifier
+from .models import Letter, Letterhead, LetterVerifier
 from .workflow import IllegalStep
 
 S = Letter.Status
@@ -367,6 +367,17 @@ def cancel(*, letter_id: int, acting_user: Any, request=None) -> Letter:
     _need(acting_user, "letters.draft")
     letter = _locked(letter_id)
     return _step(letter, "cancel", S.CANCELLED, acting_user=acting_user, audit_action="letters.cancel", request=request)
+
+
+@transaction.atomic
+def save_letterhead(*, form: Any, acting_user: Any, request=None) -> Letterhead:
+    """Save a validated LetterheadForm as the default letterhead, auditing which fields changed."""
+    changes = {name: [form.initial.get(name), form.cleaned_data[name]] for name in form.changed_data}
+    saved = form.save(commit=False)
+    saved.is_default = True
+    saved.save()
+    record("letters.letterhead", actor=acting_user, subject=saved, changes=changes, request=request)
+    return saved
 
 
 def stored_pdf(letter: Letter) -> bytes:

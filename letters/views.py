@@ -351,11 +351,7 @@ def letterhead_edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = LetterheadForm(request.POST, request.FILES, instance=letterhead)
         if form.is_valid():
-            changes = {name: [form.initial.get(name), form.cleaned_data[name]] for name in form.changed_data}
-            saved = form.save(commit=False)
-            saved.is_default = True
-            saved.save()
-            record("letters.letterhead", actor=request.user, subject=saved, changes=changes, request=request)
+            services.save_letterhead(form=form, acting_user=request.user, request=request)
             messages.success(request, _("Kop surat disimpan."))
             return redirect("letters:letterhead_edit")
     else:

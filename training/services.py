@@ -21,6 +21,7 @@ from registry.models import Employee
 
 from . import checkin
 from .models import (
+    ApelReading,
     Assignment,
     Attempt,
     AttemptQuestion,
@@ -421,6 +422,40 @@ def _completion_times(campaign: Campaign, employee_ids: list[int]) -> dict[int, 
         return dict(rows.values_list("employee_id", "finished_at"))
     rows = PactAcknowledgement.objects.filter(pact_id=campaign.pact_id, employee_id__in=employee_ids)
     return dict(rows.values_list("employee_id", "acknowledged_at"))
+
+
+@transaction.atomic
+def save_managed(*, form, action: str, acting_user, extra=None):
+    """Save a validated management ModelForm (and its inline formset) with its audit event; returns the object."""
+    creating = form.instance.pk is None
+    obj = form.save()
+    if extra is not None:
+        extra.instance = obj
+        extra.save()
+    record(f"training.{action}", actor=acting_user, subject=obj, changes={"created": creating})
+    return obj
+
+
+@transaction.atomic
+def save_campaign(*, form, acting_user, request=None) -> tuple[Campaign, int]:
+    """Save a validated CampaignForm and assign it at once; returns the campaign and how many new assignments."""
+    campaign = form.save(commit=False)
+    if campaign.created_by_id is None:
+        campaign.created_by = acting_user
+    campaign.save()
+    form.save_m2m()
+    record("training.campaign_save", actor=acting_user, subject=campaign)
+    return campaign, launch_campaign(campaign=campaign, acting_user=acting_user, request=request)
+
+
+@transaction.atomic
+def record_apel_reading(*, form, acting_user) -> ApelReading:
+    """Save a validated ApelReadingForm as read, noting who recorded it."""
+    reading = form.save(commit=False)
+    reading.recorded_by = acting_user
+    reading.save()
+    record("training.apel_read", actor=acting_user, subject=reading)
+    return reading
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ import io
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import capability_required
-from audit.services import record
 from printing.exports import safe_row
 from printing.verification import qr_data_uri
 from registry.selectors import employees_for
@@ -78,15 +76,9 @@ def manage_home(request: HttpRequest) -> HttpResponse:
 
 
 def _save_form(request, form, *, action: str, redirect_to, template: str, title: str, extra=None):
-    """Shared create/edit flow: valid form -> save in a transaction with an audit event -> redirect."""
+    """Shared create/edit flow: valid form -> services.save_managed (transaction + audit) -> redirect."""
     if request.method == "POST" and form.is_valid() and (extra is None or extra.is_valid()):
-        with transaction.atomic():
-            creating = form.instance.pk is None
-            obj = form.save()
-            if extra is not None:
-                extra.instance = obj
-                extra.save()
-            record(f"training.{action}", actor=request.user, subject=obj, changes={"created": creating})
+        obj = services.save_managed(form=form, action=action, acting_user=request.user, extra=extra)
         messages.success(request, _("Tersimpan."))
         return redirect(redirect_to(obj))
     return render(request, template, {"form": form, "extra": extra, "title": title})
@@ -276,14 +268,7 @@ def campaign_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     instance = _obj(Campaign, pk)
     form = CampaignForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            campaign = form.save(commit=False)
-            if campaign.created_by_id is None:
-                campaign.created_by = request.user
-            campaign.save()
-            form.save_m2m()
-            record("training.campaign_save", actor=request.user, subject=campaign)
-            n = services.launch_campaign(campaign=campaign, acting_user=request.user, request=request)
+        campaign, n = services.save_campaign(form=form, acting_user=request.user, request=request)
         messages.success(request, _("Kampanye tersimpan; %(n)s penugasan baru dibuat.") % {"n": n})
         return redirect("training:campaign_manage", pk=campaign.pk)
     return render(request, "training/manage/form.html", {"form": form, "title": _("Kampanye")})
@@ -388,11 +373,7 @@ def apel_reading_add(request: HttpRequest) -> HttpResponse:
     form = ApelReadingForm(request.POST or None, initial={"script": request.GET.get("script"),
                                                           "read_on": timezone.localdate()})  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            reading = form.save(commit=False)
-            reading.recorded_by = request.user
-            reading.save()
-            record("training.apel_read", actor=request.user, subject=reading)
+        reading = services.record_apel_reading(form=form, acting_user=request.user)
         messages.success(request, _("Pembacaan naskah apel dicatat."))
         return redirect("training:apel_script", pk=reading.script_id)
     return render(request, "training/manage/form.html", {"form": form, "title": _("Catat pembacaan naskah apel")})
