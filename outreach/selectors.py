@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from accounts.access import can
+from cases.models import ReportedPost
 from cases.selectors import case_for
 
 from .models import PublicReport, ReferralBundle
@@ -50,6 +51,13 @@ def report_queue_for(*, user: Any, state: str = "") -> QuerySet[PublicReport]:
     elif state == "done":
         qs = qs.filter(closed_at__isnull=False)
     return qs
+
+
+def posts_with_case(*, user: Any, post_ids: list[int]) -> set[int]:
+    """Of the queued posts ``post_ids``, those a case was already opened from (drives each row's status)."""
+    if not can(user, "reports.triage"):
+        return set()
+    return set(ReportedPost.objects.filter(pk__in=post_ids, cases__isnull=False).values_list("pk", flat=True))
 
 
 def report_for(*, user: Any, pk: int) -> PublicReport:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import capability_required
-from cases.models import ReportedPost
 from cases.selectors import post_for
 
 from . import lapor, public_reports, selectors
@@ -35,7 +34,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     by_post: dict[int, list] = {}
     for r in reports.filter(post__in=[p["post"] for p in posts]).order_by("created_at"):
         by_post.setdefault(r.post_id, []).append(r)
-    with_case = set(ReportedPost.objects.filter(pk__in=list(by_post), cases__isnull=False).values_list("pk", flat=True))
+    with_case = selectors.posts_with_case(user=request.user, post_ids=list(by_post))
     rows = []
     for p in posts:
         if p["post"] in by_post:
