@@ -32,4 +32,25 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-countdown]").forEach(countdown);
   });
+  // The people picker (cases/includes/people_picker.html): a search result that arrives after the user ticked
+  // someone must not drop that tick. Remember the ticked rows before the list is replaced; afterwards tick them
+  // again, putting back at the top any row the new results do not contain. (hx-sync also drops stale searches.)
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "people-options") return;
+    target.keptRows = Array.prototype.map.call(
+      target.querySelectorAll("input[name=employees]:checked"), function (box) { return box.closest("li"); });
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "people-options" || !target.keptRows) return;
+    var list = target.querySelector("ul");
+    target.keptRows.reverse().forEach(function (row) {
+      var value = row.querySelector("input").value;
+      var box = target.querySelector("input[name=employees][value='" + CSS.escape(value) + "']");
+      if (box) box.checked = true;
+      else if (list) list.insertBefore(row, list.firstChild);
+    });
+    target.keptRows = null;
+  });
 })();
