@@ -105,10 +105,6 @@ def phash_of_array(rgb: np.ndarray) -> str:
     return bytes(digest.flatten().tolist()).hex()
 
 
-def phash_of(image: Image.Image) -> str:
-    return phash_of_array(np.asarray(image.convert("RGB")))
-
-
 def hamming(a: str, b: str) -> int:
     return (int(a, 16) ^ int(b, 16)).bit_count()
 

@@ -30,8 +30,6 @@ AUTHORITY_MATRIX: dict[tuple[str, str], str] = {
     ("sedang", "jpt"): Off.PPK,
 }
 
-_LEVEL_FOR_STATUS = {"pns": "pns", "cpns": "pns", "pppk": "pppk", "honorer": "honorer"}
-
 
 def authorised_official(level: str, position_kind: str) -> str:
     matrix = {**AUTHORITY_MATRIX, **getattr(settings, "CASES_AUTHORITY_MATRIX", {})}

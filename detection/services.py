@@ -26,7 +26,6 @@ from .models import DEFAULT_STALE_MINUTES, DetectedHand, DetectionRun, ReviewSta
 
 log = logging.getLogger(__name__)
 
-TASK_NAME = "detection.tasks.run_detection"
 QUEUE = "detection"
 RETRIES = 3  # transient failures (storage, network): retried after 5 s, 30 s, 120 s (netralitas_site.jobs)
 RETRY_INTERVALS = [5, 30, 120]

@@ -22,7 +22,6 @@ from .models import LetterCounter, Letterhead, NumberingRule
 from .workflow import IllegalStep
 
 PLACEHOLDERS = {"code", "seq", "unit", "year", "month", "roman_month"}
-DEFAULT_PATTERN = "{code}/{seq}/{unit}/{year}"
 
 
 def validate_pattern(pattern: str) -> None:

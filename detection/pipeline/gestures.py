@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-WRIST = 0
 THUMB = (1, 2, 3, 4)
 FINGERS = {"index": (5, 6, 7, 8), "middle": (9, 10, 11, 12), "ring": (13, 14, 15, 16), "pinky": (17, 18, 19, 20)}
-FINGER_NAMES = ("thumb", "index", "middle", "ring", "pinky")
 
 GESTURES = (
     "zero",

@@ -160,7 +160,3 @@ def get_tflite(name: str) -> BatchedModel:
         tflite_path(name)  # fail early and clearly when the wheel lacks the file
         m = _batched.setdefault(name, BatchedModel(name))
     return m
-
-
-def loaded_models() -> dict[str, int]:
-    return {"hands": len(_hands), "tflite": len(_tflite)}
