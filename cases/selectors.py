@@ -126,7 +126,6 @@ def employee_extras_for(*, user: Any, employee: Any) -> dict:
     """Context for the employee page's extra sections: their cases (status, decisions and sanctions),
     training assignments with completion, and certificates. Each part only for viewers who may see it;
     a fixed number of queries whatever the counts."""
-    from django.apps import apps
     from django.db.models import Prefetch
 
     from .models import Decision
@@ -140,7 +139,7 @@ def employee_extras_for(*, user: Any, employee: Any) -> dict:
             .prefetch_related(Prefetch("decisions", queryset=Decision.objects.select_related("sanction_type")))
             .order_by("-opened_at", "-id")
         )
-    if apps.is_installed("training") and (can(user, "training.reports") or can(user, "training.manage")):
+    if can(user, "training.reports") or can(user, "training.manage"):
         from training.models import Assignment, Certificate
 
         today = timezone.localdate()

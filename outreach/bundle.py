@@ -16,7 +16,6 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.files.storage import default_storage
@@ -120,8 +119,6 @@ def _evidence_entries(case: Case) -> tuple[list[Entry], list]:
 
 
 def _detection_payload(evidence: list) -> list[dict]:
-    if not apps.is_installed("detection"):
-        return []
     from detection.models import DetectionRun
 
     out = []
@@ -164,8 +161,6 @@ def _detection_payload(evidence: list) -> list[dict]:
 
 
 def _letter_entries(case: Case) -> list[Entry]:
-    if not apps.is_installed("letters"):
-        return []
     from letters.models import Letter
 
     entries = []

@@ -95,42 +95,38 @@ def _posts_to_purge(case: Case, purging: set[int]) -> list[int]:
 def purge_case(case: Case, *, actor: Any = None, dry_run: bool = False, purging: set[int] | None = None) -> Plan:
     """Purge one case (or, with ``dry_run``, only count what would go). One transaction, audited."""
     plan = Plan(case=case, closed_on=case.status_since)
-    Letter = apps.get_model("letters", "Letter") if apps.is_installed("letters") else None
-    Bundle = apps.get_model("outreach", "ReferralBundle") if apps.is_installed("outreach") else None
-    PublicReport = apps.get_model("outreach", "PublicReport") if apps.is_installed("outreach") else None
-    Run = apps.get_model("detection", "DetectionRun") if apps.is_installed("detection") else None
+    Letter = apps.get_model("letters", "Letter")
+    Bundle = apps.get_model("outreach", "ReferralBundle")
+    PublicReport = apps.get_model("outreach", "PublicReport")
+    Run = apps.get_model("detection", "DetectionRun")
     with transaction.atomic():
         _blank(Case.objects.filter(pk=case.pk), CASE_TEXT, plan.counts, "case_text", dry_run=dry_run)
         for model, names in TEXT_FIELDS.items():
             _blank(
                 model.objects.filter(case=case), names, plan.counts, f"{model._meta.model_name}_text", dry_run=dry_run
             )
-        if Letter is not None:
-            letters = Letter.objects.filter(case=case)
-            _files(letters, ("pdf",), plan, "letter_pdf")
-            _blank(letters, LETTER_TEXT, plan.counts, "letter_text", dry_run=dry_run)
-            if not dry_run:
-                letters.update(pdf="", details={})
-        if Bundle is not None:
-            bundles = Bundle.objects.filter(case=case)
-            _files(bundles, ("file",), plan, "bundle_zip")
-            if not dry_run:
-                bundles.update(file="")
+        letters = Letter.objects.filter(case=case)
+        _files(letters, ("pdf",), plan, "letter_pdf")
+        _blank(letters, LETTER_TEXT, plan.counts, "letter_text", dry_run=dry_run)
+        if not dry_run:
+            letters.update(pdf="", details={})
+        bundles = Bundle.objects.filter(case=case)
+        _files(bundles, ("file",), plan, "bundle_zip")
+        if not dry_run:
+            bundles.update(file="")
         post_ids = _posts_to_purge(case, purging or {case.pk})
         evidence = Evidence.objects.filter(post_id__in=post_ids)
         _files(evidence, ("file", "thumbnail"), plan, "evidence_file")
-        if Run is not None:
-            runs = Run.objects.filter(evidence__in=evidence)
-            _files(runs, ("annotated",), plan, "detection_preview")
-            if not dry_run:
-                runs.update(annotated="")
+        runs = Run.objects.filter(evidence__in=evidence)
+        _files(runs, ("annotated",), plan, "detection_preview")
+        if not dry_run:
+            runs.update(annotated="")
         if not dry_run:
             # The name stays (it is content-addressed by the hash, not personal); the bytes go after commit.
             evidence.update(thumbnail="", original_name="")
         _blank(ReportedPost.objects.filter(pk__in=post_ids), POST_TEXT, plan.counts, "post_text", dry_run=dry_run)
-        if PublicReport is not None:
-            reports = PublicReport.objects.filter(post_id__in=post_ids)
-            _blank(reports, PUBLIC_REPORT_TEXT, plan.counts, "public_report_text", dry_run=dry_run)
+        reports = PublicReport.objects.filter(post_id__in=post_ids)
+        _blank(reports, PUBLIC_REPORT_TEXT, plan.counts, "public_report_text", dry_run=dry_run)
         if dry_run:
             return plan
         PurgedCase.objects.create(

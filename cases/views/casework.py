@@ -137,11 +137,7 @@ def case_bulk_assign(request: HttpRequest) -> HttpResponse:
 
 
 def _letters_context(request: HttpRequest, case: Case) -> dict:
-    """The case's letters and the kinds the viewer may draft now (empty when the letters app is absent)."""
-    from django.apps import apps
-
-    if not apps.is_installed("letters"):
-        return {"letters_enabled": False}
+    """The case's letters and the kinds the viewer may draft now."""
     from letters import drafting
     from letters import selectors as letter_selectors
     from letters.kinds import LetterKind

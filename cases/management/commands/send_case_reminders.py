@@ -4,7 +4,6 @@ Idempotent: each (case, kind, due date, recipient) is notified once, however oft
 (a unique ``dedupe_key`` on Notification). Run daily from cron or a scheduler.
 """
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,10 +47,10 @@ class Command(BaseCommand):
                 key = f"{kind}:{case.pk}:{case.status}:{case.due_date:%Y%m%d}:{user.pk}"
                 if notify(user=user, case=case, kind=kind, message=message, dedupe_key=key):
                     sent += 1
-        if apps.is_installed("outreach"):  # clocks on Bawaslu/BKN recommendations (outreach/recommendations.py)
-            from outreach.reminders import send_recommendation_reminders
+        # clocks on Bawaslu/BKN recommendations (outreach/recommendations.py)
+        from outreach.reminders import send_recommendation_reminders
 
-            sent += send_recommendation_reminders(today)
+        sent += send_recommendation_reminders(today)
         from cases.supervision import flag_missed
 
         missed = flag_missed(today=today)  # atasan langsung who did not summon in time (PP 94/2021)
