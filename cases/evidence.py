@@ -209,11 +209,7 @@ def _write_once(path: str, data: bytes) -> None:
 
 
 def _detection_service(name: str):
-    """A function of ``detection.services`` when the detection app is installed, else None."""
-    from django.apps import apps
-
-    if not apps.is_installed("detection"):
-        return None
+    """A function of ``detection.services``, else None (looked up at run time: cases does not import detection)."""
     try:
         module = importlib.import_module("detection.services")
     except ImportError:

@@ -79,15 +79,6 @@ def test_detection_is_skipped_when_the_module_is_missing(monkeypatch):
     ev.enqueue_detection(1)  # no error
 
 
-def test_detection_is_skipped_when_the_app_is_not_installed(monkeypatch):
-    from django.apps import apps
-
-    real = apps.is_installed
-    monkeypatch.setattr(apps, "is_installed", lambda name: False if name == "detection" else real(name))
-    assert ev.detection_enqueuer() is None
-    ev.enqueue_detection(1)  # no error
-
-
 def test_evidence_enqueues_detection_with_retries(monitor_user, jpeg, monkeypatch, django_capture_on_commit_callbacks):
     from detection import services as detection_services
     from detection.tasks import run_detection
