@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from netralitas_site.inputs import DateInput
 from registry.identifiers import clean_digits
 from registry.models import GESTURE_CHOICES, CandidatePair, Election, Employee, OrgUnit, Platform, SocialAccount
-from registry.selectors import employee_by_identifier, unit_choices
+from registry.selectors import employee_by_identifier, supervisors_above, unit_choices
 
 # --------------------------------------------------------------------------- employees
 
@@ -86,7 +86,7 @@ class EmployeeForm(forms.ModelForm):
             elif self.instance.pk and supervisor.pk == self.instance.pk:
                 self.add_error("supervisor_identifier", _("Pegawai tidak dapat menjadi atasan dirinya sendiri."))
                 supervisor = None
-            elif self.instance.pk and self.instance.pk in _chain_above(supervisor):
+            elif self.instance.pk and self.instance.pk in supervisors_above(supervisor):
                 self.add_error(
                     "supervisor_identifier",
                     _("Pegawai ini adalah atasan (langsung atau tidak langsung) dari %(name)s; rantai atasan berputar.")
@@ -95,16 +95,6 @@ class EmployeeForm(forms.ModelForm):
                 supervisor = None
         self.instance.supervisor = supervisor
         return data
-
-
-def _chain_above(employee: Employee, limit: int = 30) -> set[int]:
-    """Ids of the supervisors above ``employee`` (one query per level; chains are short)."""
-    seen: set[int] = set()
-    next_id = employee.supervisor_id
-    while next_id and next_id not in seen and len(seen) < limit:
-        seen.add(next_id)
-        next_id = Employee.objects.filter(pk=next_id).values_list("supervisor_id", flat=True).first()
-    return seen
 
 
 class EmployeeFilterForm(forms.Form):

@@ -72,6 +72,16 @@ def employee_by_identifier(value: str) -> Employee | None:
     return Employee.objects.filter(cond).first() if cond else None
 
 
+def supervisors_above(employee: Employee, limit: int = 30) -> set[int]:
+    """Ids of the supervisors above ``employee`` (one query per level; chains are short)."""
+    seen: set[int] = set()
+    next_id = employee.supervisor_id
+    while next_id and next_id not in seen and len(seen) < limit:
+        seen.add(next_id)
+        next_id = Employee.objects.filter(pk=next_id).values_list("supervisor_id", flat=True).first()
+    return seen
+
+
 def format_identifier(kind: str, value: str | None) -> str:
     """Digits grouped for reading: NIP 8-6-1-3, NI PPPK 8-4-2-1-3, NIK 6-6-4."""
     if not value:
